@@ -1,0 +1,30 @@
+/**
+ * Length-preserving width folding: full-width ASCII (digits, Latin letters, parentheses,
+ * punctuation in U+FF01–FF5E) becomes its half-width form, one UTF-16 unit for one, so offsets
+ * found in the folded text are offsets in the original. NFKC is not used because it can change
+ * lengths (e.g. ㍻ → 平成).
+ */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += text[i];
+  }
+  return out;
+}
+
+/** Blanks as the format understands them: half- and full-width spaces and tabs. */
+export const BLANK_CHARS = ' \t\u3000';
+
+export function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000';
+}
+
+/** The span of `text.slice(start, end)` with blanks trimmed from both ends. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && isBlank(text[start])) start++;
+  while (end > start && isBlank(text[end - 1])) end--;
+  return { start, end };
+}

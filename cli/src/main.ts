@@ -1,1 +1,119 @@
-export {};
+/** The `shitei` command: argument parsing and dispatch; the work is in check.ts and the core. */
+import { ConfigError } from '../../core/out/node/configFile';
+import { localize, type Locale } from '../../core/out/types';
+import { exitCodeFor, runCheck } from './check';
+import { expandPaths, PathError } from './files';
+import { formatJson } from './formatters/json';
+import { formatText } from './formatters/text';
+
+const USAGE = `Usage:
+  shitei check [--format text|json] [--config FILE] [--locale ja|en] PATH...
+      Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
+      Exit 0: no error; 1: errors found; 2: the run failed or a file could not be read.
+  shitei --version
+  shitei --help`;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+interface CheckArgs {
+  format: 'text' | 'json';
+  config?: string;
+  locale: Locale;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
+  const args: CheckArgs = { format: 'text', locale: env.SHITEI_LOCALE === 'en' ? 'en' : 'ja', paths: [] };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = () => inline ?? value(i++, a);
+    switch (a) {
+      case '--format':
+      case '-f': {
+        const f = take();
+        if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (text, json)`);
+        args.format = f;
+        break;
+      }
+      case '--config':
+      case '-c':
+        args.config = take();
+        break;
+      case '--locale': {
+        const l = take();
+        if (l !== 'ja' && l !== 'en') throw new UsageError(`unknown locale "${l}" (ja, en)`);
+        args.locale = l;
+        break;
+      }
+      case '--':
+        args.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError('no PATH given');
+  return args;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    io.stdout(`${require('../../package.json').version}\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);
+    return 2;
+  }
+  let args: CheckArgs;
+  try {
+    args = parseCheckArgs(rest, io.env);
+  } catch (error) {
+    io.stderr(`shitei check: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const files = expandPaths(args.paths, io.cwd);
+    const report = await runCheck({ files, configFile: args.config, locale: args.locale, cwd: io.cwd });
+    for (const f of report.files) if (f.error) io.stderr(`shitei: ${f.path}: ${f.error}\n`);
+    io.stdout(args.format === 'json' ? formatJson(report) : formatText(report, args.locale, io.isTTY));
+    return exitCodeFor(report);
+  } catch (error) {
+    if (error instanceof PathError) {
+      io.stderr(`shitei: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`shitei: ${error.file}: ${error.problems.map((p) => localize(p, args.locale)).join('; ')}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

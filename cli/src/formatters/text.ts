@@ -1,0 +1,36 @@
+/** eslint-like terminal output: `path:line:col  severity  message  code`. */
+import type { Locale } from '../../../core/out/types';
+import type { RunReport } from '../report';
+
+const LABEL: Record<string, { ja: string; en: string }> = {
+  error: { ja: 'エラー', en: 'error' },
+  warning: { ja: '警告', en: 'warning' },
+  info: { ja: '情報', en: 'info' },
+  hint: { ja: 'ヒント', en: 'hint' },
+};
+
+export function formatText(report: RunReport, locale: Locale, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.error) {
+      lines.push(`${file.path}  ${paint('31', locale === 'ja' ? '読み込みエラー' : 'read error')}  ${file.error}`);
+      continue;
+    }
+    for (const d of file.diagnostics ?? []) {
+      const sev = LABEL[d.severity][locale];
+      lines.push(`${file.path}:${d.line}:${d.column}  ${paint(sevColor[d.severity], sev)}  ${d.message}  ${paint('2', d.code)}`);
+    }
+  }
+  const s = report.summary;
+  const total = s.errors + s.warnings + s.infos + s.hints;
+  const unreadable = report.files.filter((f) => f.error).length;
+  const tail =
+    locale === 'ja'
+      ? `${s.files}ファイル: ${total}件(エラー${s.errors}、警告${s.warnings}、情報${s.infos}、ヒント${s.hints})${unreadable ? `、読めないファイル${unreadable}` : ''}`
+      : `${s.files} file(s): ${total} problem(s) (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.hints} hints)${unreadable ? `, ${unreadable} unreadable` : ''}`;
+  if (lines.length > 0) lines.push('');
+  lines.push(total || unreadable ? paint(s.errors || unreadable ? '31' : '33', tail) : tail);
+  return lines.join('\n') + '\n';
+}

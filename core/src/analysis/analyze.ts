@@ -1,0 +1,121 @@
+/**
+ * The one analysis path: the CLI and the language server both call analyzeText with the same
+ * text and config and get the same diagnostics. Without tokens (dictionary still loading) only
+ * the rules that need none run, so structural diagnostics never wait for kuromoji.
+ */
+import type { Localized, Severity, Span } from '../types';
+import { parseSheet } from '../syntax/parser';
+import { SheetModel } from './sheet';
+import type { ResolvedConfig } from './config';
+import type { Fix, Report, Rule, RuleContext } from '../rules/types';
+import { DOCUMENT_RULES } from '../rules/index';
+import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
+import type { TokenCache } from '../nlp/tokenCache';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: Localized;
+  fixes: Fix[];
+}
+
+export interface AnalyzeOptions {
+  config: ResolvedConfig;
+  /** Paragraph-cached tokenizer; without it, rules that need tokens are skipped. */
+  tokens?: TokenCache;
+  /** The rules to run (default: every document rule). */
+  rules?: readonly Rule[];
+}
+
+export interface AnalysisResult {
+  diagnostics: Diagnostic[];
+  sheet?: SheetModel;
+  /** False when token-based rules were skipped because no tokenizer was given. */
+  complete: boolean;
+}
+
+export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
+  const { config } = options;
+  if (text.length > config.maxDocumentChars) {
+    return {
+      diagnostics: [{
+        code: DOCUMENT_TOO_LARGE,
+        severity: 'error',
+        span: { start: 0, end: 0 },
+        message: {
+          ja: `文書が大きすぎるため検査しません(${text.length.toLocaleString('en-US')}文字、上限${config.maxDocumentChars.toLocaleString('en-US')}文字)`,
+          en: `the document is too large to check (${text.length.toLocaleString('en-US')} characters; the limit is ${config.maxDocumentChars.toLocaleString('en-US')})`,
+        },
+        fixes: [],
+      }],
+      complete: true,
+    };
+  }
+  const sheet = new SheetModel(parseSheet(text));
+  const rules = options.rules ?? DOCUMENT_RULES;
+  const diagnostics: Diagnostic[] = [];
+  const tokens = options.tokens;
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    if (rule.meta.needsTokens && !tokens) continue;
+    const found: Report[] = [];
+    const context: RuleContext = {
+      sheet,
+      config,
+      tokens: (span) => (tokens ? tokens.tokenizeSpan(text, span) : []),
+      tokenizeText: (t) => (tokens ? tokens.tokenize(t) : []),
+      hasTokens: !!tokens,
+      report: (r) => found.push(r),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // One broken rule must not take the others down; say which rule, never the text.
+      diagnostics.push(internalError(rule.meta.code, error, sheet.syntax.firstLineSpan));
+      continue;
+    }
+    for (const r of found) {
+      diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: r.fixes ?? [] });
+    }
+  }
+  const kept = applyDirectives(diagnostics, sheet);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return { diagnostics: kept, sheet, complete: !!tokens || !rules.some((r) => r.meta.needsTokens) };
+}
+
+function internalError(code: string, error: unknown, span: Span): Diagnostic {
+  const kind = error instanceof Error ? error.name : typeof error;
+  return {
+    code: INTERNAL_ERROR,
+    severity: 'error',
+    span,
+    message: {
+      ja: `規則 ${code} の実行中に内部エラーが発生しました(${kind})。他の規則の結果は有効です`,
+      en: `rule ${code} failed with an internal error (${kind}); the other rules' results stand`,
+    },
+    fixes: [],
+  };
+}
+
+function clampSpan(span: Span, length: number): Span {
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+/** `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). */
+function applyDirectives(diagnostics: Diagnostic[], sheet: SheetModel): Diagnostic[] {
+  const directives = sheet.syntax.directives;
+  if (directives.length === 0) return diagnostics;
+  const idx = sheet.syntax.lineIndex;
+  const matches = (codes: { code: string }[], code: string) => codes.length === 0 || codes.some((c) => c.code === code);
+  return diagnostics.filter((d) => {
+    const line = idx.lineOf(d.span.start);
+    for (const dir of directives) {
+      if (dir.kind === 'disable-file' && matches(dir.codes, d.code)) return false;
+      if (dir.kind === 'disable-next-line' && dir.targetLine === line && matches(dir.codes, d.code)) return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,198 @@
+/**
+ * The semantic view of a parsed sheet: fields and sections by canonical name, and the parsed
+ * dates and periods, each computed once on first use so structural rules stay cheap.
+ */
+import type { FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
+import type { SimpleDate, Span, TextEdit } from '../types';
+import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
+import { parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
+import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
+
+export interface ParsedPeriodField {
+  node: FieldNode;
+  period?: Period;
+  error?: { ja: string; en: string };
+  zero?: boolean;
+}
+
+export interface ExpiryStep {
+  /** The 延長 field, or undefined for the original validity. */
+  node?: FieldNode;
+  start: SimpleDate;
+  period: Period;
+  expiry: SimpleDate;
+}
+
+const DEFAULT_STYLE: DateStyle = { calendar: 'era', digits: 'half' };
+
+export class SheetModel {
+  readonly text: string;
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(readonly syntax: SheetSyntax) {
+    this.text = syntax.text;
+  }
+
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
+  /** Every field line whose name is known, by canonical name, in document order. */
+  get fieldsByName(): Map<FieldName, FieldNode[]> {
+    return this.once('fieldsByName', () => {
+      const map = new Map<FieldName, FieldNode[]>();
+      for (const f of this.syntax.fields) {
+        const spec = lookupField(f.name);
+        if (!spec) continue;
+        const list = map.get(spec.name) ?? [];
+        list.push(f);
+        map.set(spec.name, list);
+      }
+      return map;
+    });
+  }
+
+  /** The first occurrence of a field, if present with a non-empty value. */
+  field(name: FieldName): FieldNode | undefined {
+    return this.fieldsByName.get(name)?.find((f) => f.value.length > 0);
+  }
+
+  /** The first occurrence of a field, even with an empty value. */
+  fieldLine(name: FieldName): FieldNode | undefined {
+    return this.fieldsByName.get(name)?.[0];
+  }
+
+  get sectionsByName(): Map<SectionName, SectionNode> {
+    return this.once('sectionsByName', () => {
+      const map = new Map<SectionName, SectionNode>();
+      for (const s of this.syntax.sections) {
+        const spec = lookupSection(s.heading.name);
+        if (spec && !map.has(spec.name)) map.set(spec.name, s);
+      }
+      return map;
+    });
+  }
+
+  section(name: SectionName): SectionNode | undefined {
+    return this.sectionsByName.get(name);
+  }
+
+  /** The section's content from its first to its last content character, if it has any. */
+  sectionContent(name: SectionName): { span: Span; text: string; section: SectionNode } | undefined {
+    const section = this.section(name);
+    if (!section || section.content.length === 0) return undefined;
+    const span = { start: section.content[0].span.start, end: section.content[section.content.length - 1].span.end };
+    return { span, text: this.text.slice(span.start, span.end), section };
+  }
+
+  date(name: '指定年月日' | '満了日'): { node: FieldNode; parsed?: ParsedDate } | undefined {
+    return this.once(`date:${name}`, () => {
+      const node = this.field(name);
+      return node ? { node, parsed: parseDate(node.value) } : undefined;
+    });
+  }
+
+  period(node: FieldNode): ParsedPeriodField {
+    return this.once(`period:${node.line}`, () => ({ node, ...(parsePeriod(node.value) ?? {}) }));
+  }
+
+  get validity(): ParsedPeriodField | undefined {
+    const node = this.field('有効期間');
+    return node ? this.period(node) : undefined;
+  }
+
+  get designationDate(): SimpleDate | undefined {
+    return this.date('指定年月日')?.parsed?.date;
+  }
+
+  /** The expiry computed from 指定年月日 and 有効期間 (法第4条第1項), when both can be read. */
+  get computedExpiry(): SimpleDate | undefined {
+    const start = this.designationDate;
+    const period = this.validity?.period;
+    return start && period ? computeExpiry(start, period) : undefined;
+  }
+
+  /** The original validity and each readable 延長 after it, each starting the day after the last. */
+  get expiryChain(): ExpiryStep[] {
+    return this.once('expiryChain', () => {
+      const start = this.designationDate;
+      const period = this.validity?.period;
+      if (!start || !period) return [];
+      const steps: ExpiryStep[] = [{ start, period, expiry: computeExpiry(start, period) }];
+      for (const node of this.fieldsByName.get('延長') ?? []) {
+        const p = this.period(node).period;
+        if (!p) break;
+        const s = extensionStart(steps[steps.length - 1].expiry);
+        steps.push({ node, start: s, period: p, expiry: computeExpiry(s, p) });
+      }
+      return steps;
+    });
+  }
+
+  /** The date style the document already uses, for fixes that write dates. */
+  get dateStyle(): DateStyle {
+    return this.once('dateStyle', () => {
+      for (const name of ['指定年月日', '満了日'] as const) {
+        const style = this.date(name)?.parsed?.style;
+        if (style) return style;
+      }
+      return DEFAULT_STYLE;
+    });
+  }
+
+  /** The style to write 満了日 in: its own, else the document's. */
+  get expiryStyle(): DateStyle {
+    return this.date('満了日')?.parsed?.style ?? this.dateStyle;
+  }
+
+  get eol(): string {
+    return this.syntax.eol;
+  }
+
+  /** An edit inserting `名前：値` as its own line where the canonical field order puts it. */
+  insertFieldLine(name: FieldName, value: string): TextEdit {
+    const line = `${name}：${value}`;
+    const order = FIELDS.findIndex((f) => f.name === name);
+    const rank = (f: FieldNode) => FIELDS.findIndex((s) => s.name === lookupField(f.name)?.name);
+    const known = this.syntax.fields.filter((f) => rank(f) >= 0);
+    const before = known.filter((f) => rank(f) <= order && rank(f) >= 0);
+    const idx = this.syntax.lineIndex;
+    if (before.length > 0) {
+      const last = before.reduce((a, b) => (b.line > a.line ? b : a));
+      const at = idx.lineEnd(last.line);
+      return { span: { start: at, end: at }, newText: this.eol + line };
+    }
+    const after = known.find((f) => rank(f) > order) ?? this.syntax.fields[0];
+    if (after) {
+      const at = idx.lineStarts[after.line];
+      return { span: { start: at, end: at }, newText: line + this.eol };
+    }
+    const first = this.syntax.firstLineSpan;
+    if (first.end > first.start) {
+      const at = idx.lineStarts[idx.lineOf(first.start)];
+      return { span: { start: at, end: at }, newText: line + this.eol };
+    }
+    return this.appendText(line);
+  }
+
+  /** An edit adding lines at the end of the document, starting on a line of their own. */
+  appendText(block: string): TextEdit {
+    const t = this.text;
+    const end = t.length;
+    const needsBreak = end > 0 && !/[\r\n]$/.test(t);
+    return { span: { start: end, end }, newText: (needsBreak ? this.eol : '') + block + this.eol };
+  }
+
+  /** An edit appending a section (heading and content lines) at the end of the document. */
+  appendSection(name: SectionName, lines: string[]): TextEdit {
+    const t = this.text;
+    const endsWithBlank = /(\r?\n|\r)[ \t\u3000]*(\r?\n|\r)$/.test(t) || t.length === 0;
+    const sep = endsWithBlank ? '' : /[\r\n]$/.test(t) ? this.eol : this.eol + this.eol;
+    return { span: { start: t.length, end: t.length }, newText: sep + [`【${name}】`, ...lines].join(this.eol) + this.eol };
+  }
+
+  /** Fields in canonical order for listing, with the specs. */
+  static readonly fieldOrder = FIELDS;
+  static readonly sectionOrder = SECTIONS;
+}

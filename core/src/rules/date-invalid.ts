@@ -1,0 +1,48 @@
+import { defineRule } from './types';
+import { formatDate, parseDate } from '../domain/dates';
+import type { FieldNode } from '../syntax/ast';
+import type { Localized, Span } from '../types';
+
+/** The date part of an end-date period (`令和13年3月31日まで`), if the value has one. */
+export function endDatePart(node: FieldNode): { text: string; span: Span } | undefined {
+  const m = /^(.*?)[\s\u3000]*(まで|迄)$/.exec(node.value);
+  if (!m || !m[1]) return undefined;
+  return { text: m[1], span: { start: node.valueSpan.start, end: node.valueSpan.start + m[1].length } };
+}
+
+export default defineRule({
+  meta: {
+    code: 'date-invalid',
+    defaultSeverity: 'error',
+    basis: '法第4条第1項; 令第4条第1号・第2号',
+    fixable: true,
+    needsTokens: false,
+    description: { ja: '存在しない日付、又は読めない日付', en: 'a date does not exist or cannot be read' },
+  },
+  check({ sheet, report }) {
+    const check = (text: string, span: Span, label: string) => {
+      const parsed = parseDate(text);
+      if (parsed?.date) return;
+      const reason: Localized = parsed?.error ?? { ja: '日付として読めません', en: 'cannot be read as a date' };
+      const fix = parsed?.fix;
+      const replacement = fix ? formatDate(fix.date, { ...parsed.style, calendar: 'era' }) : undefined;
+      report({
+        span,
+        message: { ja: `${label}「${text}」: ${reason.ja}`, en: `${label} "${text}": ${reason.en}` },
+        fixes: replacement
+          ? [{ title: { ja: `同じ日の令和表記「${replacement}」にする`, en: `Use the same day in 令和: ${replacement}` }, edits: [{ span, newText: replacement }], isPreferred: true, safe: true }]
+          : [],
+      });
+    };
+    for (const name of ['指定年月日', '満了日'] as const) {
+      const node = sheet.field(name);
+      if (node) check(node.value, node.valueSpan, name);
+    }
+    // End dates written as periods are dates too; an unreadable period is validity-invalid's.
+    for (const node of [sheet.field('有効期間'), ...(sheet.fieldsByName.get('延長') ?? [])]) {
+      if (!node || sheet.period(node).period) continue;
+      const part = endDatePart(node);
+      if (part && parseDate(part.text)) check(part.text, part.span, node.name);
+    }
+  },
+});

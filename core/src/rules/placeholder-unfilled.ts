@@ -1,0 +1,43 @@
+import { defineRule } from './types';
+import type { Span } from '../types';
+
+// Runs of two or more of the same placeholder mark, or XX / TODO standing as a word.
+// A run of 〇 inside a kanji numeral (二〇〇〇年) is a number, not a placeholder.
+const PLACEHOLDER = /([○〇●×△＿])\1+|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XＸ]{2,}|TODO|ＴＯＤＯ)(?![A-Za-zＡ-Ｚａ-ｚ])/g;
+const KANJI_DIGIT = /[一二三四五六七八九十百千]/;
+
+export function findPlaceholders(text: string, offset: number): Span[] {
+  const found: Span[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (m[1] === '〇' && (KANJI_DIGIT.test(text[start - 1] ?? '') || KANJI_DIGIT.test(text[end] ?? ''))) continue;
+    found.push({ start: offset + start, end: offset + end });
+  }
+  return found;
+}
+
+export default defineRule({
+  meta: {
+    code: 'placeholder-unfilled',
+    defaultSeverity: 'warning',
+    basis: '基準 II 3(2)(3)',
+    fixable: false,
+    needsTokens: false,
+    description: { ja: '○○・TODO などの仮置きが残っている', en: 'a placeholder (○○, TODO, …) remains' },
+  },
+  check({ sheet, report }) {
+    const spans: Span[] = [];
+    for (const f of sheet.syntax.fields) spans.push(...findPlaceholders(f.value, f.valueSpan.start));
+    for (const s of sheet.syntax.sections) {
+      for (const c of s.content) spans.push(...findPlaceholders(sheet.text.slice(c.span.start, c.span.end), c.span.start));
+    }
+    for (const span of spans) {
+      const mark = sheet.text.slice(span.start, span.end);
+      report({
+        span,
+        message: { ja: `仮置きの「${mark}」が残っています`, en: `the placeholder "${mark}" has not been filled in` },
+      });
+    }
+  },
+});

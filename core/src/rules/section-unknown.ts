@@ -1,0 +1,33 @@
+import { defineRule } from './types';
+import { SECTIONS, lookupSection } from '../domain/format';
+import { nearest } from './util';
+
+const NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
+
+export default defineRule({
+  meta: {
+    code: 'section-unknown',
+    defaultSeverity: 'warning',
+    basis: '基準 II 3(2)',
+    fixable: true,
+    needsTokens: false,
+    description: { ja: '見出しが既知の節名でない', en: 'a heading is not a known section' },
+  },
+  check({ sheet, report }) {
+    for (const s of sheet.syntax.sections) {
+      if (lookupSection(s.heading.name)) continue;
+      const guess = nearest(s.heading.name, NAMES);
+      const canonical = guess ? lookupSection(guess)!.name : undefined;
+      const name = s.heading.name;
+      report({
+        span: s.heading.span,
+        message: canonical
+          ? { ja: `未知の節【${name}】です。【${canonical}】のことですか`, en: `unknown section 【${name}】; did you mean 【${canonical}】?` }
+          : { ja: `未知の節【${name}】です`, en: `unknown section 【${name}】` },
+        fixes: canonical
+          ? [{ title: { ja: `【${canonical}】に直す`, en: `Rename to 【${canonical}】` }, edits: [{ span: s.heading.nameSpan, newText: canonical }], isPreferred: true }]
+          : [],
+      });
+    }
+  },
+});

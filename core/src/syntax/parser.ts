@@ -1,0 +1,149 @@
+/**
+ * The `.shitei` parser: one pass over lines, tolerant by construction (every line gets a kind;
+ * nothing throws), with exact spans so rules can point at a value and fixes can edit it.
+ */
+import { LineIndex } from '../text/lineIndex';
+import { trimSpan } from '../text/normalize';
+import type {
+  ContentLine, DirectiveNode, FieldNode, HeadingNode, SectionNode, SheetSyntax, SourceLine,
+} from './ast';
+
+const DIRECTIVE = /^#\s*shitei-(disable-next-line|disable-file)(?=\s|$)(.*)$/;
+
+export function parseSheet(text: string): SheetSyntax {
+  const lineIndex = new LineIndex(text);
+  const lines: SourceLine[] = [];
+  const fields: FieldNode[] = [];
+  const strayLines: SourceLine[] = [];
+  const sections: SectionNode[] = [];
+  const directives: DirectiveNode[] = [];
+  let current: SectionNode | undefined;
+  let firstLineSpan = { start: 0, end: 0 };
+  let haveFirst = false;
+
+  for (let line = 0; line < lineIndex.lineCount; line++) {
+    const start = lineIndex.lineStarts[line];
+    const end = lineIndex.lineEnd(line);
+    const trimmed = trimSpan(text, start, end);
+    const source: SourceLine = { line, start, end, kind: 'blank' };
+    lines.push(source);
+    if (trimmed.start === trimmed.end) continue;
+    const first = text[trimmed.start];
+    if (first === '#') {
+      source.kind = 'comment';
+      const directive = parseDirective(text, line, trimmed.start, trimmed.end);
+      if (directive) directives.push(directive);
+      continue;
+    }
+    if (!haveFirst) {
+      firstLineSpan = trimmed;
+      haveFirst = true;
+    }
+    if (first === '【') {
+      source.kind = 'heading';
+      const heading = parseHeading(text, line, trimmed.start, trimmed.end);
+      current = { heading, content: [] };
+      sections.push(current);
+      const rest = trimSpan(text, heading.span.end, trimmed.end);
+      if (heading.closed && rest.start < rest.end) current.content.push({ line, span: rest });
+      continue;
+    }
+    if (current) {
+      source.kind = 'content';
+      current.content.push({ line, span: trimmed } satisfies ContentLine);
+      continue;
+    }
+    const field = parseField(text, line, trimmed.start, trimmed.end);
+    if (field) {
+      source.kind = 'field';
+      fields.push(field);
+    } else {
+      source.kind = 'stray';
+      strayLines.push(source);
+    }
+  }
+
+  for (const d of directives) {
+    if (d.kind !== 'disable-next-line') continue;
+    const next = lines.find((l) => l.line > d.line && l.kind !== 'comment' && l.kind !== 'blank');
+    if (next) d.targetLine = next.line;
+  }
+
+  return { text, lineIndex, lines, eol: dominantEol(text), fields, strayLines, sections, directives, firstLineSpan };
+}
+
+function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
+  let sep = -1;
+  for (let i = start; i < end; i++) {
+    if (text[i] === '：' || text[i] === ':') {
+      sep = i;
+      break;
+    }
+  }
+  if (sep < 0) return undefined;
+  const nameSpan = trimSpan(text, start, sep);
+  if (nameSpan.start === nameSpan.end) return undefined;
+  const valueSpan = trimSpan(text, sep + 1, end);
+  return {
+    line,
+    name: text.slice(nameSpan.start, nameSpan.end),
+    nameSpan,
+    separatorSpan: { start: sep, end: sep + 1 },
+    value: text.slice(valueSpan.start, valueSpan.end),
+    valueSpan,
+    lineSpan: { start, end },
+  };
+}
+
+function parseHeading(text: string, line: number, start: number, end: number): HeadingNode {
+  // The name runs to the matching 】; nested 【】 inside a name are counted so they match.
+  let depth = 0;
+  let close = -1;
+  for (let i = start; i < end; i++) {
+    if (text[i] === '【') depth++;
+    else if (text[i] === '】' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  const nameEnd = close >= 0 ? close : end;
+  const nameSpan = trimSpan(text, start + 1, nameEnd);
+  return {
+    line,
+    name: text.slice(nameSpan.start, nameSpan.end),
+    nameSpan,
+    span: { start, end: close >= 0 ? close + 1 : end },
+    closed: close >= 0,
+  };
+}
+
+function parseDirective(text: string, line: number, start: number, end: number): DirectiveNode | undefined {
+  const raw = text.slice(start, end);
+  const m = DIRECTIVE.exec(raw);
+  if (!m) return undefined;
+  const kind = m[1] as DirectiveNode['kind'];
+  const listStart = start + raw.length - m[2].length;
+  const codes: DirectiveNode['codes'] = [];
+  // Codes are separated by commas (half- or full-width, 、) or blanks.
+  const re = /[^\s,，、\u3000]+/g;
+  let cm: RegExpExecArray | null;
+  while ((cm = re.exec(m[2]))) {
+    // A `--` starts a free-text justification, as in ESLint.
+    if (cm[0].startsWith('--')) break;
+    codes.push({ code: cm[0], span: { start: listStart + cm.index, end: listStart + cm.index + cm[0].length } });
+  }
+  return { kind, line, span: { start, end }, codes };
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+      else lf++;
+    }
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+

@@ -189,8 +189,11 @@ export function formatDate(d: SimpleDate, style: DateStyle): string {
   switch (style.calendar) {
     case 'iso':
       return toIso(d);
-    case 'slash':
-      return `${westernYear(d.year, g)}/${num(d.month, g)}/${num(d.day, g)}`;
+    case 'slash': {
+      // Nobody writes 二〇二六/四/一: a kanji-digit document gets half-width digits here.
+      const s = g === 'kanji' ? 'half' : g;
+      return `${num(d.year, s)}/${num(d.month, s)}/${num(d.day, s)}`;
+    }
     case 'era': {
       const e = toEra(d);
       if (e) return `${e.era}${eraYearText(e.year, g)}年${num(d.month, g)}月${num(d.day, g)}日`;

@@ -10,6 +10,8 @@ const USAGE = `Usage:
   shitei check [--format text|json] [--config FILE] [--locale ja|en] PATH...
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
       Exit 0: no error; 1: errors found; 2: the run failed or a file could not be read.
+  shitei lsp --stdio | --node-ipc | --socket=PORT
+      Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
   shitei --help`;
 
@@ -87,6 +89,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     io.stdout(`${require('../../package.json').version}\n`);
     return 0;
+  }
+  if (command === 'lsp') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('../../server/out/main') as typeof import('../../server/src/main')).runServer();
+    return new Promise<number>(() => undefined); // serves until the client exits the process
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

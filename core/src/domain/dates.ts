@@ -223,8 +223,10 @@ export function formatYear(westernYearNumber: number, style: DateStyle, suffix: 
 const N = NUMBER_CLASS;
 // After foldWidth, a full-width blank is a half-width one; tabs are blanks too.
 const B = '[ \\t]*';
-const ERA_RE = new RegExp(`^(${ERA_NAMES})${B}(元|${N})${B}年${B}(${N})${B}月${B}(${N})${B}日$`);
-const WESTERN_RE = new RegExp(`^(${N})${B}年${B}(${N})${B}月${B}(${N})${B}日$`);
+/** An optional weekday after a written date: (水), (水曜), (水曜日). Checked against the date. */
+const WD = `(?:${B}\\(${B}([日月火水木金土])(?:曜日?)?${B}\\))?`;
+const ERA_RE = new RegExp(`^(${ERA_NAMES})${B}(元|${N})${B}年${B}(${N})${B}月${B}(${N})${B}日${WD}$`);
+const WESTERN_RE = new RegExp(`^(${N})${B}年${B}(${N})${B}月${B}(${N})${B}日${WD}$`);
 const ISO_RE = /^([0-9]{4})[ \t]*-[ \t]*([0-9]{1,2})[ \t]*-[ \t]*([0-9]{1,2})$/;
 const SLASH_RE = /^([0-9]{4})[ \t]*([/.])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})$/;
 
@@ -245,15 +247,15 @@ export function parseDate(text: string): ParsedDate | undefined {
 
   let m = ERA_RE.exec(f);
   if (m) {
-    const style: DateStyle = { calendar: 'era', digits: detectDigits(text.replace(/元/, '')) ?? 'half' };
+    const style: DateStyle = { calendar: 'era', digits };
     const eraYear = m[2] === '元' ? 1 : parseJapaneseNumber(m[2]);
     const month = parseJapaneseNumber(m[3]);
     const day = parseJapaneseNumber(m[4]);
     if (eraYear === undefined || month === undefined || day === undefined) return unreadable(style);
-    return checkEraDate(m[1], eraYear, month, day, style);
+    return checkWeekday(checkEraDate(m[1], eraYear, month, day, style), m[5]);
   }
   m = WESTERN_RE.exec(f);
-  if (m) return checkWesternDate(m[1], m[2], m[3], { calendar: 'western', digits });
+  if (m) return checkWeekday(checkWesternDate(m[1], m[2], m[3], { calendar: 'western', digits }), m[4]);
   m = ISO_RE.exec(f);
   if (m) return checkWesternDate(m[1], m[2], m[3], { calendar: 'iso', digits });
   m = SLASH_RE.exec(f);
@@ -263,6 +265,21 @@ export function parseDate(text: string): ParsedDate | undefined {
   if (LOOSE_WESTERN_RE.test(f)) return unreadable({ calendar: 'western', digits });
   if (LOOSE_NUMERIC_RE.test(f)) return unreadable({ calendar: f.includes('-') ? 'iso' : 'slash', digits });
   return undefined;
+}
+
+/** A written weekday that contradicts the date makes the date doubtful: which one was meant? */
+function checkWeekday(p: ParsedDate, written: string | undefined): ParsedDate {
+  if (!p.date || written === undefined) return p;
+  const actual = weekdayName(p.date, 'ja');
+  if (actual === written) return p;
+  const { date, ...rest } = p;
+  return {
+    ...rest,
+    error: {
+      ja: `${formatDate(date, p.style)}は${actual}曜日です(${written}曜日ではありません)`,
+      en: `${toIso(date)} is a ${weekdayName(date, 'en')}, not a ${WEEKDAYS_EN[WEEKDAYS_JA.indexOf(written)]}`,
+    },
+  };
 }
 
 function unreadable(style: DateStyle): ParsedDate {

@@ -32,6 +32,8 @@ const B = '[ \\t]*';
 /** Placeholder runs that stand for a number a drafter has yet to fill in (○○, 〇〇, XX …). */
 const PH = '[○〇●×△_]+|[Xx]{2,}';
 const NUMP = `(?:${PH}|${NUMBER_CLASS})`;
+/** An optional weekday after a day: 令和8年4月1日(水). */
+const WEEKDAY = `(?:${B}\\(${B}[日月火水木金土](?:曜日?)?${B}\\))?`;
 
 /**
  * A time atom: an ISO/slash date, or an (era or western or placeholder) year followed by 度, or
@@ -40,7 +42,7 @@ const NUMP = `(?:${PH}|${NUMBER_CLASS})`;
 const ATOM_SOURCE =
   `(?<![0-9])(?<iy>[0-9]{4})${B}(?<sep>[-/.])${B}(?<im>[0-9]{1,2})${B}\\k<sep>${B}(?<id>[0-9]{1,2})(?![0-9])` +
   `|(?:(?<era>${ERA_NAMES})${B}(?<ey>元|${NUMP})|(?<wy>${NUMP}))${B}(?<nen>年)` +
-  `(?:(?<fy>度)|${B}(?<mo>${NUMP})${B}(?<getsu>月)(?:${B}(?<dy>${NUMP})${B}日)?)?`;
+  `(?:(?<fy>度)|${B}(?<mo>${NUMP})${B}(?<getsu>月)(?:${B}(?<dy>${NUMP})${B}日${WEEKDAY})?)?`;
 const ATOM_SCAN = new RegExp(ATOM_SOURCE, 'dg');
 const ATOM_AT = new RegExp(ATOM_SOURCE, 'dy');
 
@@ -83,8 +85,10 @@ interface Atom {
   placeholder: boolean;
 }
 
+const PLACEHOLDER_RE = new RegExp(`^(?:${PH})$`);
+
 function isPlaceholder(s: string): boolean {
-  return new RegExp(`^(?:${PH})$`).test(s);
+  return PLACEHOLDER_RE.test(s);
 }
 
 /** A western year without an era only counts in a plausible range, so 5年 or 千年 is not a year. */

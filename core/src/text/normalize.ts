@@ -15,11 +15,11 @@ export function foldWidth(text: string): string {
   return out;
 }
 
-/** Blanks as the format understands them: half- and full-width spaces and tabs. */
+/** Blanks as the format understands them: half- and full-width spaces and tabs (and a stray BOM, which an editor may leave in the text). */
 export const BLANK_CHARS = ' \t\u3000';
 
 export function isBlank(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000';
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\uFEFF';
 }
 
 /** The span of `text.slice(start, end)` with blanks trimmed from both ends. */

@@ -257,3 +257,15 @@ test('ISO helpers', () => {
   assert.equal(parseIso('2026-4-1'), undefined);
   assert.equal(parseIso('令和8年4月1日'), undefined);
 });
+
+test('an optional weekday must match the date', () => {
+  ok('令和8年4月1日(水)', 2026, 4, 1, { calendar: 'era', digits: 'half' });
+  ok('令和8年4月1日（水曜日）', 2026, 4, 1, { calendar: 'era', digits: 'half' });
+  ok('2026年4月1日 (水曜)', 2026, 4, 1, { calendar: 'western', digits: 'half' });
+  const p = invalid('令和8年4月1日(木)');
+  assert.match(p.error!.ja, /水曜日/);
+  assert.match(p.error!.en, /Wed/);
+  assert.match(p.error!.en, /Thu/);
+  // A date that does not exist keeps its own error.
+  assert.match(invalid('令和8年2月30日(月)').error!.ja, /2月30日/);
+});

@@ -66,6 +66,7 @@ test('year-months and days', () => {
   assert.deepEqual(scoped('令和8年4月1日における'), [['令和8年4月1日', 'year-month']]);
   assert.deepEqual(scoped('令和8年4月1日現在の部隊配置'), [['令和8年4月1日', 'year-month']]);
   assert.deepEqual(scoped('2026-04-01に'), [['2026-04-01', 'year-month']]);
+  assert.deepEqual(scoped('令和8年4月1日（水）に'), [['令和8年4月1日（水）', 'year-month']]);
   // A month that does not exist is not a year-month; the year alone then needs its own particle.
   none('令和8年13月に');
 });
@@ -83,6 +84,9 @@ test('closed ranges', () => {
   assert.deepEqual(scoped('令和7年度から翌年度までの'), [['令和7年度から翌年度まで', 'range']]);
   assert.deepEqual(scoped('令和8年4月から5年間の'), [['令和8年4月から5年間', 'range']]);
   assert.deepEqual(scoped('2025-04-01から2026-03-31まで'), [['2025-04-01から2026-03-31まで', 'range']]);
+  assert.deepEqual(scoped('令和8年4月1日(水)から令和8年4月3日(金)まで'), [
+    ['令和8年4月1日(水)から令和8年4月3日(金)まで', 'range'],
+  ]);
   assert.deepEqual(scoped('令和７年４月から令和８年３月まで'), [['令和７年４月から令和８年３月まで', 'range']]);
   assert.deepEqual(open('令和8年度から令和10年度まで'), []);
 });

@@ -1,0 +1,99 @@
+/**
+ * Analysis of open documents through the core's one analysis path, cached per document
+ * version. The tokenizer loads in the background: until it is ready, structural diagnostics
+ * are served at once and the token-based rules follow when it is.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeText, type AnalysisResult } from '../../core/out/analysis/analyze';
+import { resolveConfig, type ResolvedConfig, type ShiteiConfigFile } from '../../core/out/analysis/config';
+import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
+import { loadTokenizer } from '../../core/out/nlp/tokenizer';
+import { TokenCache } from '../../core/out/nlp/tokenCache';
+import type { OpenDocument } from './documents';
+
+export type TokenizerState = 'loading' | 'ready' | 'failed';
+
+export class AnalysisService {
+  private tokens?: TokenCache;
+  state: TokenizerState = 'loading';
+  private readonly cache = new Map<string, { version: number; complete: boolean; result: AnalysisResult; config: ResolvedConfig }>();
+  private readonly loader = new ConfigLoader();
+  /** Settings from the editor (shitei.*), layered over the config file. */
+  private settings = new Map<string, ShiteiConfigFile>();
+  readonly configProblems = new Map<string, string>();
+
+  /** Starts loading the dictionary; resolves when ready (or failed: structural rules still run). */
+  async loadTokenizer(dicPath?: string): Promise<TokenizerState> {
+    try {
+      this.tokens = new TokenCache(await loadTokenizer(dicPath ? { dicPath } : undefined));
+      this.state = 'ready';
+    } catch {
+      this.state = 'failed';
+    }
+    this.cache.clear();
+    return this.state;
+  }
+
+  setSettings(uri: string, settings: ShiteiConfigFile | undefined): void {
+    if (settings) this.settings.set(uri, settings);
+    else this.settings.delete(uri);
+    this.cache.delete(uri);
+  }
+
+  /** Forget cached configs and results (a config file or the settings changed). */
+  invalidate(): void {
+    this.loader.invalidate();
+    this.cache.clear();
+  }
+
+  configFor(uri: string): ResolvedConfig {
+    const file = filePathOf(uri);
+    const settings = this.settings.get(uri);
+    try {
+      const { config } = file ? this.loader.forDocument(file) : { config: resolveConfig() };
+      this.configProblems.delete(uri);
+      return settings ? resolveConfig(configLayer(config), settings) : config;
+    } catch (error) {
+      // A broken .shiteirc.json must not stop checking: use defaults and say why.
+      this.configProblems.set(uri, error instanceof ConfigError ? error.message : String(error));
+      return resolveConfig(settings);
+    }
+  }
+
+  analyze(doc: OpenDocument): AnalysisResult {
+    const cached = this.cache.get(doc.uri);
+    const complete = this.state === 'ready';
+    if (cached && cached.version === doc.version && cached.complete === complete) return cached.result;
+    const config = this.configFor(doc.uri);
+    const result = analyzeText(doc.text, { config, tokens: this.tokens });
+    this.cache.set(doc.uri, { version: doc.version, complete, result, config });
+    return result;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}
+
+/** A resolved config back as a file layer, so editor settings can be layered over it. */
+function configLayer(config: ResolvedConfig): ShiteiConfigFile {
+  const t = config.today;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    rules: { ...config.rules },
+    today: `${t.year}-${pad(t.month)}-${pad(t.day)}`,
+    expirySoonDays: config.expirySoonDays,
+    agencies: [...config.agencies],
+    maxDocumentChars: config.maxDocumentChars,
+  };
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,36 @@
+/** Core values (UTF-16 spans, localized messages) to LSP values in the negotiated encoding. */
+import {
+  DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { Diagnostic } from '../../core/out/analysis/analyze';
+import type { ColumnEncoding, LineIndex } from '../../core/out/text/lineIndex';
+import { localize, type Locale, type Severity, type Span, type TextEdit } from '../../core/out/types';
+
+export const SOURCE = 'shitei';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(index: LineIndex, span: Span, encoding: ColumnEncoding): Range {
+  return { start: index.position(span.start, encoding), end: index.position(span.end, encoding) };
+}
+
+export function toLspDiagnostic(d: Diagnostic, index: LineIndex, encoding: ColumnEncoding, locale: Locale, docUrl: (code: string) => string | undefined): LspDiagnostic {
+  const href = docUrl(d.code);
+  return {
+    range: toRange(index, d.span, encoding),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: SOURCE,
+    message: localize(d.message, locale),
+    ...(href ? { codeDescription: { href } } : {}),
+  };
+}
+
+export function toLspEdits(edits: readonly TextEdit[], index: LineIndex, encoding: ColumnEncoding): LspTextEdit[] {
+  return edits.map((e) => ({ range: toRange(index, e.span, encoding), newText: e.newText }));
+}

@@ -1,0 +1,355 @@
+/**
+ * The language server: LSP wiring only. Every answer comes from the core (analysis and the
+ * language-service modules); these handlers convert positions and shapes and nothing else.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, ErrorCodes, FoldingRangeKind,
+  InsertTextFormat, MarkupKind, ResponseError, SymbolKind, TextDocumentSyncKind,
+  type CodeAction, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
+} from 'vscode-languageserver';
+import { AnalysisService } from './analysisService';
+import { DocumentStore, type OpenDocument } from './documents';
+import { toLspDiagnostic, toLspEdits, toRange } from './convert';
+import type { ColumnEncoding } from '../../core/out/text/lineIndex';
+import { localize, type Locale } from '../../core/out/types';
+import { hoverAt } from '../../core/out/service/hover';
+import { completionsAt, type CompletionKind } from '../../core/out/service/completion';
+import { documentSymbols, foldingRanges } from '../../core/out/service/outline';
+import { inlayHints } from '../../core/out/service/inlayHints';
+import { disableForFileEdit, disableForLineEdit, fixAllEdits } from '../../core/out/service/actions';
+import type { ShiteiConfigFile } from '../../core/out/analysis/config';
+import type { Diagnostic } from '../../core/out/analysis/analyze';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shitei`;
+
+export interface ServerOptions {
+  /** Delay before analysing after an edit (push mode); 0 = the next turn of the event loop. */
+  debounceMs?: number;
+}
+
+export function startShiteiServer(connection: Connection, options: ServerOptions = {}): void {
+  const store = new DocumentStore();
+  const analysis = new AnalysisService();
+  let locale: Locale = 'ja';
+  let encoding: ColumnEncoding = 'utf-16';
+  let pullDiagnostics = false;
+  let canRefreshPull = false;
+  let configurationSupport = false;
+  let debounceMs = options.debounceMs ?? 50;
+  let docsBase = defaultDocsBase();
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const docUrl = (code: string) => (docsBase ? `${docsBase}/${code}.md` : undefined);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as { locale?: string; debounceMs?: number; docsBaseUrl?: string };
+    const requested = init.locale ?? params.locale ?? 'ja';
+    locale = requested.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+    if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
+    if (init.docsBaseUrl) docsBase = init.docsBaseUrl.replace(/\/$/, '');
+    const caps = params.capabilities;
+    // LSP 3.17 positionEncodings, or clangd's offsetEncoding extension (Neovim 0.7 sends that).
+    const offered = (caps.general?.positionEncodings ?? (caps as { offsetEncoding?: string[] }).offsetEncoding ?? []) as string[];
+    const first = offered.find((e) => e === 'utf-8' || e === 'utf-16' || e === 'utf-32');
+    encoding = (first as ColumnEncoding | undefined) ?? 'utf-16';
+    store.encoding = encoding;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    canRefreshPull = !!caps.workspace?.diagnostics?.refreshSupport;
+    configurationSupport = !!caps.workspace?.configuration;
+    const capabilities: ServerCapabilities = {
+      positionEncoding: encoding,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['【', '：', ':', '、'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: true,
+      executeCommandProvider: { commands: ['shitei.applyFixAll'] },
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    };
+    return { capabilities, serverInfo: { name: 'shitei', version: version() }, ...({ offsetEncoding: encoding } as object) };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shitei' }).catch(() => undefined);
+    void loadDictionary();
+  });
+
+  async function loadDictionary(): Promise<void> {
+    connection.sendNotification('shitei/status', { state: 'loading' });
+    let progress: { begin(title: string): void; done(): void } | undefined;
+    try {
+      const p = await connection.window.createWorkDoneProgress();
+      p.begin(locale === 'ja' ? 'shitei: 形態素解析辞書を読み込み中' : 'shitei: loading the morphological dictionary');
+      progress = p;
+    } catch {
+      progress = undefined; // the client does not support progress
+    }
+    const state = await analysis.loadTokenizer();
+    progress?.done();
+    connection.sendNotification('shitei/status', { state });
+    if (state === 'failed') {
+      connection.console.error('shitei: the kuromoji dictionary could not be loaded; token-based rules are off');
+    }
+    refreshAll();
+  }
+
+  function refreshAll(): void {
+    if (pullDiagnostics) {
+      if (canRefreshPull) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const doc of store.all()) schedule(doc.uri, 0);
+    }
+  }
+
+  async function settingsFor(uri: string): Promise<void> {
+    if (!configurationSupport) return;
+    try {
+      const s = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'shitei' })) as { rules?: Record<string, string>; agencies?: string[] } | null;
+      const layer: ShiteiConfigFile = {};
+      if (s?.rules && typeof s.rules === 'object' && Object.keys(s.rules).length) layer.rules = s.rules as ShiteiConfigFile['rules'];
+      if (Array.isArray(s?.agencies) && s!.agencies.length) layer.agencies = s!.agencies;
+      analysis.setSettings(uri, Object.keys(layer).length ? layer : undefined);
+    } catch {
+      analysis.setSettings(uri, undefined);
+    }
+  }
+
+  function publish(uri: string): void {
+    const doc = store.get(uri);
+    if (!doc) return;
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiagnostics(doc) });
+  }
+
+  function lspDiagnostics(doc: OpenDocument) {
+    const result = analysis.analyze(doc);
+    return result.diagnostics.map((d) => toLspDiagnostic(d, doc.lineIndex, encoding, locale, docUrl));
+  }
+
+  /** Debounced and cancellable: a newer edit replaces the pending analysis of an older one. */
+  function schedule(uri: string, delay = debounceMs): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      guard('publishDiagnostics', () => publish(uri));
+    }, delay));
+  }
+
+  connection.onDidOpenTextDocument(async (params) => {
+    const { uri, languageId, version, text } = params.textDocument;
+    store.open(uri, languageId, version, text);
+    await settingsFor(uri);
+    schedule(uri, 0);
+  });
+  connection.onDidChangeTextDocument((params) => {
+    store.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
+    schedule(params.textDocument.uri);
+  });
+  connection.onDidCloseTextDocument((params) => {
+    const uri = params.textDocument.uri;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    store.close(uri);
+    analysis.forget(uri);
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(async () => {
+    analysis.invalidate();
+    for (const doc of store.all()) await settingsFor(doc.uri);
+    refreshAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    analysis.invalidate();
+    refreshAll();
+  });
+
+  connection.languages.diagnostics.on((params, token) => {
+    const answer = request('diagnostic', () => {
+      const doc = store.get(params.textDocument.uri);
+      return { kind: 'full' as const, items: doc && !token.isCancellationRequested ? lspDiagnostics(doc) : [] };
+    });
+    if (answer instanceof ResponseError) return new ResponseError(answer.code, answer.message, { retriggerRequest: true });
+    return answer;
+  });
+
+  connection.onCodeAction((params) =>
+    request('codeAction', () => {
+      const doc = store.get(params.textDocument.uri);
+      if (!doc) return [];
+      const result = analysis.analyze(doc);
+      const index = doc.lineIndex;
+      const start = index.offset(params.range.start, encoding);
+      const end = index.offset(params.range.end, encoding);
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      const sheet = result.sheet;
+      if (wants(CodeActionKind.QuickFix)) {
+        const touched = result.diagnostics.filter((d) => d.span.start <= end && d.span.end >= start);
+        for (const d of touched) {
+          const diagnostic = toLspDiagnostic(d, index, encoding, locale, docUrl);
+          for (const fix of d.fixes) {
+            actions.push({
+              title: localize(fix.title, locale),
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              isPreferred: fix.isPreferred,
+              edit: { changes: { [doc.uri]: toLspEdits(fix.edits, index, encoding) } },
+            });
+          }
+          if (!sheet) continue;
+          const lineEdit = disableForLineEdit(sheet, d.span.start, d.code);
+          if (lineEdit) {
+            actions.push({
+              title: locale === 'ja' ? `${d.code} をこの行で無効にする` : `Disable ${d.code} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: { changes: { [doc.uri]: toLspEdits([lineEdit], index, encoding) } },
+            });
+          }
+          actions.push({
+            title: locale === 'ja' ? `${d.code} をこのファイルで無効にする` : `Disable ${d.code} for the entire file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [doc.uri]: toLspEdits([disableForFileEdit(sheet, d.code)], index, encoding) } },
+          });
+        }
+      }
+      if (wants(FIX_ALL_KIND)) {
+        const edits = fixAllEdits(result.diagnostics);
+        if (edits.length > 0) {
+          actions.push({
+            title: locale === 'ja' ? '安全な修正をすべて適用する' : 'Apply all safe fixes',
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [doc.uri]: toLspEdits(edits, index, encoding) } },
+          });
+        }
+      }
+      return actions;
+    }));
+
+  connection.onHover((params) =>
+    request('hover', () => {
+      const doc = store.get(params.textDocument.uri);
+      const sheet = doc && analysis.analyze(doc).sheet;
+      if (!doc || !sheet) return null;
+      const hover = hoverAt(sheet, doc.lineIndex.offset(params.position, encoding), locale);
+      return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(doc.lineIndex, hover.span, encoding) } : null;
+    }));
+
+  const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+    field: CompletionItemKind.Field,
+    section: CompletionItemKind.Module,
+    reference: CompletionItemKind.Reference,
+    value: CompletionItemKind.EnumMember,
+    agency: CompletionItemKind.Value,
+    date: CompletionItemKind.Constant,
+  };
+
+  connection.onCompletion((params) =>
+    request('completion', () => {
+      const doc = store.get(params.textDocument.uri);
+      const sheet = doc && analysis.analyze(doc).sheet;
+      if (!doc || !sheet) return [];
+      const entries = completionsAt(sheet, doc.lineIndex.offset(params.position, encoding), analysis.configFor(doc.uri), locale);
+      return entries.map((e) => ({
+        label: e.label,
+        kind: COMPLETION_KIND[e.kind],
+        detail: e.detail,
+        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+        sortText: e.sortText,
+        filterText: e.label,
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: toRange(doc.lineIndex, e.span, encoding), newText: e.insertText },
+      }));
+    }));
+
+  connection.onDocumentSymbol((params) =>
+    request('documentSymbol', () => {
+      const doc = store.get(params.textDocument.uri);
+      const sheet = doc && analysis.analyze(doc).sheet;
+      if (!doc || !sheet) return [];
+      const kinds = { header: SymbolKind.Namespace, field: SymbolKind.Field, section: SymbolKind.String };
+      const convert = (s: ReturnType<typeof documentSymbols>[number]): import('vscode-languageserver').DocumentSymbol => ({
+        name: s.name,
+        detail: s.detail,
+        kind: kinds[s.kind],
+        range: toRange(doc.lineIndex, s.span, encoding),
+        selectionRange: toRange(doc.lineIndex, s.selectionSpan, encoding),
+        children: s.children.map(convert),
+      });
+      return documentSymbols(sheet).map(convert);
+    }));
+
+  connection.onFoldingRanges((params) =>
+    request('foldingRange', () => {
+      const doc = store.get(params.textDocument.uri);
+      const sheet = doc && analysis.analyze(doc).sheet;
+      if (!sheet) return [];
+      return foldingRanges(sheet).map((r) => ({ startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region }));
+    }));
+
+  connection.languages.inlayHint.on((params) =>
+    request('inlayHint', () => {
+      const doc = store.get(params.textDocument.uri);
+      const sheet = doc && analysis.analyze(doc).sheet;
+      if (!doc || !sheet) return [];
+      return inlayHints(sheet, locale).map((h) => ({ position: doc.lineIndex.position(h.offset, encoding), label: h.label, tooltip: h.tooltip, paddingLeft: false }));
+    }));
+
+  connection.onExecuteCommand((params) =>
+    request('executeCommand', async () => {
+      if (params.command !== 'shitei.applyFixAll') return null;
+      const uri = String(params.arguments?.[0] ?? '');
+      const doc = store.get(uri);
+      if (!doc) return null;
+      const edits = fixAllEdits(analysis.analyze(doc).diagnostics as Diagnostic[]);
+      if (edits.length) await connection.workspace.applyEdit({ changes: { [uri]: toLspEdits(edits, doc.lineIndex, encoding) } });
+      return null;
+    }));
+
+  /** A failing request answers with an LSP error; the server keeps serving. Never logs document text. */
+  function request<T>(name: string, handler: () => T): T | ResponseError<void> {
+    try {
+      return handler();
+    } catch (error) {
+      if (error instanceof ResponseError) return error;
+      connection.console.error(`shitei: ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
+      return new ResponseError(ErrorCodes.InternalError, `shitei: ${name} failed (${error instanceof Error ? error.name : 'error'})`);
+    }
+  }
+
+  function guard(name: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      connection.console.error(`shitei: ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
+    }
+  }
+
+  connection.listen();
+}
+
+function version(): string {
+  for (const candidate of [path.join(__dirname, '../../package.json'), path.join(__dirname, '../package.json')]) {
+    try {
+      return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
+    } catch {
+      // try the next layout (bundled or compiled)
+    }
+  }
+  return '0.0.0';
+}
+
+/** The rule pages shipped beside the server (repository or installed extension). */
+function defaultDocsBase(): string | undefined {
+  for (const candidate of [path.join(__dirname, '../../docs/rules'), path.join(__dirname, '../docs/rules')]) {
+    if (fs.existsSync(candidate)) return pathToFileURL(candidate).href;
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * The VS Code extension: starts the bundled language server and adds what only the editor
+ * has (status bar, commands). All checking is the server's, which is the CLI's analysis.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem | undefined;
+
+const ja = () => vscode.env.language.toLowerCase().startsWith('ja');
+
+function serverModule(context: vscode.ExtensionContext): string {
+  // The packaged extension ships dist/server.js; a development checkout runs the compiled server.
+  const bundled = context.asAbsolutePath('dist/server.js');
+  return fs.existsSync(bundled) ? bundled : context.asAbsolutePath('server/out/main.js');
+}
+
+function setStatus(state: string): void {
+  if (!status) return;
+  const text: Record<string, [string, string, string]> = {
+    starting: ['$(sync~spin) shitei', 'shitei: 起動中', 'shitei: starting'],
+    loading: ['$(sync~spin) shitei', 'shitei: 形態素解析辞書を読み込み中(構造の検査は実行中)', 'shitei: loading the dictionary (structural checks are running)'],
+    ready: ['$(check) shitei', 'shitei: 検査中', 'shitei: checking'],
+    failed: ['$(warning) shitei', 'shitei: 辞書を読み込めません(語に基づく規則は無効)', 'shitei: the dictionary could not be loaded (token-based rules are off)'],
+    stopped: ['$(circle-slash) shitei', 'shitei: 停止', 'shitei: stopped'],
+  };
+  const [label, tipJa, tipEn] = text[state] ?? text.ready;
+  status.text = label;
+  status.tooltip = ja() ? tipJa : tipEn;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const module = serverModule(context);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'shitei' }],
+    synchronize: {
+      configurationSection: 'shitei',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.shiteirc.json'), vscode.workspace.createFileSystemWatcher('**/*.shitei')],
+    },
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('shitei', 'shitei (特定秘密指定書)', serverOptions, clientOptions);
+  client.onNotification('shitei/status', (p: { state: string }) => setStatus(p.state));
+  setStatus('starting');
+  await client.start();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.command = 'shitei.restartServer';
+  status.show();
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('shitei.restartServer', async () => {
+      if (client) {
+        setStatus('starting');
+        await client.restart();
+      } else await startClient(context);
+    }),
+    vscode.commands.registerCommand('shitei.newSheet', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'shitei', name: '特定秘密指定書' });
+      return editor;
+    }),
+    vscode.commands.registerCommand('shitei.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId === 'shitei') {
+        await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.shitei', apply: 'first' });
+      }
+    }),
+  );
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  setStatus('stopped');
+  await client?.stop();
+  client = undefined;
+}

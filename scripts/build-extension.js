@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+'use strict';
+// Bundles the extension and the language server with esbuild into dist/, and copies kuromoji's
+// dictionary beside the server bundle, where the tokenizer looks first (path.join(__dirname, 'dict')).
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+
+async function main() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] });
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js') });
+  const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
+  fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
+  for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));
+  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, dict/)\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});

@@ -1,6 +1,7 @@
 /** `shitei check`: every file through the one analysis path, into a RunReport. */
 import * as fs from 'node:fs';
-import { analyzeText } from '../../core/out/analysis/analyze';
+import { analyzeText, type Diagnostic } from '../../core/out/analysis/analyze';
+import { analyzeWorkspace, type WorkspaceEntry } from '../../core/out/workspace/analyzeWorkspace';
 import { ConfigLoader } from '../../core/out/node/configFile';
 import { decodeDocument } from '../../core/out/text/decode';
 import { LineIndex } from '../../core/out/text/lineIndex';
@@ -22,6 +23,8 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
   // The dictionary loads once for the whole run (≈ 1 s); every file shares its paragraph cache.
   const tokens = new TokenCache(await loadTokenizer());
   const reports: FileReport[] = [];
+  // Each readable sheet, for the rules that compare the checked files with each other.
+  const checked: { entry: WorkspaceEntry; report: FileReport; diagnostics: Diagnostic[]; index: LineIndex }[] = [];
   for (const file of options.files) {
     const shown = displayPath(file, options.cwd);
     let bytes: Buffer;
@@ -39,8 +42,17 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
     }
     const { config } = loader.forDocument(file, options.configFile);
     const result = analyzeText(decoded.text, { config, tokens });
+    const report: FileReport = { path: shown, diagnostics: [] };
+    reports.push(report);
     const index = new LineIndex(decoded.text);
-    reports.push({ path: shown, diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, index, options.locale)) });
+    if (result.sheet) checked.push({ entry: { id: file, path: file, label: shown, sheet: result.sheet, config }, report, diagnostics: result.diagnostics, index });
+    else report.diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(d, index, options.locale));
+  }
+  const across = analyzeWorkspace(checked.map((c) => c.entry));
+  for (const c of checked) {
+    const all = [...c.diagnostics, ...(across.get(c.entry.id) ?? [])];
+    all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+    c.report.diagnostics = all.map((d) => toJsonDiagnostic(d, c.index, options.locale));
   }
   return { files: reports, summary: summarize(reports) };
 }

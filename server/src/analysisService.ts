@@ -10,7 +10,12 @@ import { resolveConfig, type ResolvedConfig, type ShiteiConfigFile } from '../..
 import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
 import { loadTokenizer } from '../../core/out/nlp/tokenizer';
 import { TokenCache } from '../../core/out/nlp/tokenCache';
-import type { OpenDocument } from './documents';
+/** What analysis needs of a document, open in the editor or read from disk. */
+export interface DocumentText {
+  uri: string;
+  version: number;
+  text: string;
+}
 
 export type TokenizerState = 'loading' | 'ready' | 'failed';
 
@@ -61,7 +66,7 @@ export class AnalysisService {
     }
   }
 
-  analyze(doc: OpenDocument): AnalysisResult {
+  analyze(doc: DocumentText): AnalysisResult {
     const cached = this.cache.get(doc.uri);
     const complete = this.state === 'ready';
     if (cached && cached.version === doc.version && cached.complete === complete) return cached.result;
@@ -73,6 +78,11 @@ export class AnalysisService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  /** The config the last analysis of `uri` used. */
+  lastConfig(uri: string): ResolvedConfig | undefined {
+    return this.cache.get(uri)?.config;
   }
 }
 

@@ -6,11 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, ErrorCodes, FoldingRangeKind,
+  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, FoldingRangeKind,
   InsertTextFormat, MarkupKind, ResponseError, SymbolKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
-import { AnalysisService } from './analysisService';
+import { AnalysisService, filePathOf, type DocumentText } from './analysisService';
+import { WorkspaceIndex } from './workspaceIndex';
+import { analyzeWorkspace } from '../../core/out/workspace/analyzeWorkspace';
+import { LineIndex } from '../../core/out/text/lineIndex';
 import { DocumentStore, type OpenDocument } from './documents';
 import { toLspDiagnostic, toLspEdits, toRange } from './convert';
 import type { ColumnEncoding } from '../../core/out/text/lineIndex';
@@ -41,6 +44,10 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   let debounceMs = options.debounceMs ?? 50;
   let docsBase = defaultDocsBase();
   const pending = new Map<string, NodeJS.Timeout>();
+  const workspace = new WorkspaceIndex();
+  let watchRegistration = false;
+  /** What was last published per URI, so only changed cross-file results are sent again. */
+  const published = new Map<string, string>();
 
   const docUrl = (code: string) => (docsBase ? `${docsBase}/${code}.md` : undefined);
 
@@ -59,6 +66,8 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     canRefreshPull = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationSupport = !!caps.workspace?.configuration;
+    watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspace.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const capabilities: ServerCapabilities = {
       positionEncoding: encoding,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -69,13 +78,18 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       foldingRangeProvider: true,
       inlayHintProvider: true,
       executeCommandProvider: { commands: ['shitei.applyFixAll'] },
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     };
     return { capabilities, serverInfo: { name: 'shitei', version: version() }, ...({ offsetEncoding: encoding } as object) };
   });
 
   connection.onInitialized(() => {
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shitei' }).catch(() => undefined);
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.shitei' }, { globPattern: '**/.shiteirc.json' }] }).catch(() => undefined);
+    }
+    guard('workspace scan', () => workspace.scan());
+    refreshAll();
     void loadDictionary();
   });
 
@@ -102,8 +116,30 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     if (pullDiagnostics) {
       if (canRefreshPull) void connection.languages.diagnostics.refresh().catch(() => undefined);
     } else {
-      for (const doc of store.all()) schedule(doc.uri, 0);
+      published.clear();
+      for (const doc of allDocuments()) schedule(doc.uri, 0);
     }
+  }
+
+  /** Open documents, and the workspace's other `.shitei` files as they are on disk. */
+  function allDocuments(): DocumentText[] {
+    const open = store.all();
+    const openUris = new Set(open.map((d) => d.uri));
+    return [...open, ...workspace.all().filter((d) => !openUris.has(d.uri))];
+  }
+
+  function documentFor(uri: string): DocumentText | undefined {
+    return store.get(uri) ?? workspace.all().find((d) => d.uri === uri);
+  }
+
+  /** The workspace rules over every document (each analysis is cached per version). */
+  function crossFileDiagnostics(): Map<string, Diagnostic[]> {
+    const entries = allDocuments().flatMap((doc) => {
+      const sheet = analysis.analyze(doc).sheet;
+      const config = analysis.lastConfig(doc.uri);
+      return sheet && config ? [{ id: doc.uri, path: filePathOf(doc.uri), label: workspace.label(doc.uri), sheet, config }] : [];
+    });
+    return analyzeWorkspace(entries);
   }
 
   async function settingsFor(uri: string): Promise<void> {
@@ -119,15 +155,23 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     }
   }
 
+  /** Publishes `uri`'s diagnostics, and any other document's whose cross-file results changed. */
   function publish(uri: string): void {
-    const doc = store.get(uri);
-    if (!doc) return;
-    connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiagnostics(doc) });
+    const cross = crossFileDiagnostics();
+    for (const doc of allDocuments()) {
+      const diagnostics = lspDiagnostics(doc, cross.get(doc.uri) ?? []);
+      const key = `${doc.version}:${JSON.stringify(diagnostics)}`;
+      if (doc.uri !== uri && published.get(doc.uri) === key) continue;
+      published.set(doc.uri, key);
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics });
+    }
   }
 
-  function lspDiagnostics(doc: OpenDocument) {
+  function lspDiagnostics(doc: DocumentText, cross: Diagnostic[]) {
     const result = analysis.analyze(doc);
-    return result.diagnostics.map((d) => toLspDiagnostic(d, doc.lineIndex, encoding, locale, docUrl));
+    const index = 'lineIndex' in doc ? (doc as OpenDocument).lineIndex : new LineIndex(doc.text);
+    const all = cross.length ? [...result.diagnostics, ...cross].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code)) : result.diagnostics;
+    return all.map((d) => toLspDiagnostic(d, index, encoding, locale, docUrl));
   }
 
   /** Debounced and cancellable: a newer edit replaces the pending analysis of an older one. */
@@ -156,25 +200,56 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     pending.delete(uri);
     store.close(uri);
     analysis.forget(uri);
-    if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.delete(uri);
+    if (pullDiagnostics) return;
+    // A workspace file goes back to its state on disk; any other file has nothing to show.
+    if (workspace.isInWorkspace(uri)) {
+      workspace.load(uri);
+      schedule(uri, 0);
+    } else {
+      connection.sendDiagnostics({ uri, diagnostics: [] });
+      schedule(store.all()[0]?.uri ?? '', 0);
+    }
   });
   connection.onDidChangeConfiguration(async () => {
     analysis.invalidate();
     for (const doc of store.all()) await settingsFor(doc.uri);
     refreshAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (change.uri.endsWith('.shiteirc.json')) continue;
+      if (change.type === FileChangeType.Deleted) {
+        workspace.remove(change.uri);
+        if (!pullDiagnostics && !store.get(change.uri)) connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      } else if (workspace.isInWorkspace(change.uri)) workspace.load(change.uri);
+    }
     analysis.invalidate();
     refreshAll();
   });
 
   connection.languages.diagnostics.on((params, token) => {
     const answer = request('diagnostic', () => {
-      const doc = store.get(params.textDocument.uri);
-      return { kind: 'full' as const, items: doc && !token.isCancellationRequested ? lspDiagnostics(doc) : [] };
+      const doc = documentFor(params.textDocument.uri);
+      if (!doc || token.isCancellationRequested) return { kind: 'full' as const, items: [] };
+      return { kind: 'full' as const, items: lspDiagnostics(doc, crossFileDiagnostics().get(doc.uri) ?? []) };
     });
     if (answer instanceof ResponseError) return new ResponseError(answer.code, answer.message, { retriggerRequest: true });
     return answer;
+  });
+
+  // Pull clients ask for the files that are not open through workspace diagnostics.
+  connection.languages.diagnostics.onWorkspace(() => {
+    const answer = request('workspaceDiagnostic', () => {
+      const cross = crossFileDiagnostics();
+      const open = new Set(store.all().map((d) => d.uri));
+      return {
+        items: workspace.all().filter((d) => !open.has(d.uri)).map((d) => ({
+          uri: d.uri, kind: 'full' as const, version: null, items: lspDiagnostics(d, cross.get(d.uri) ?? []),
+        })),
+      };
+    });
+    return answer instanceof ResponseError ? new ResponseError(answer.code, answer.message, { retriggerRequest: true }) : answer;
   });
 
   connection.onCodeAction((params) =>

@@ -105,7 +105,7 @@ function clampSpan(span: Span, length: number): Span {
 }
 
 /** `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). */
-function applyDirectives(diagnostics: Diagnostic[], sheet: SheetModel): Diagnostic[] {
+export function applyDirectives(diagnostics: Diagnostic[], sheet: SheetModel): Diagnostic[] {
   const directives = sheet.syntax.directives;
   if (directives.length === 0) return diagnostics;
   const idx = sheet.syntax.lineIndex;

@@ -1,11 +1,17 @@
 /**
  * Morphological analysis with kuromoji (IPADIC 2007), wrapped so the rest of the core sees
- * exact UTF-16 offsets and a few domain fixes, and so the ~0.9 s / ~200 MB dictionary load
- * happens once per process however many callers (CLI, language server) ask for it.
+ * exact UTF-16 offsets and a few domain fixes, and so the dictionary load happens once per
+ * process however many callers (CLI, language server) ask for it.
+ *
+ * Loading: a *prepared* dictionary (decompressed and padding-trimmed at build time by
+ * scripts/build-dictionary.js, see ./dictionary.ts) loads in ≈ 0.25 s and ≈ 200 MB; kuromoji's
+ * stock loader (gunzip at every start) takes ≈ 0.85 s and ≈ 370 MB and is the fallback when no
+ * valid prepared dictionary is found.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as kuromoji from 'kuromoji';
+import type * as kuromoji from 'kuromoji';
+import { buildPreparedTokenizer, checkPreparedDictionary, looksPrepared, preparedDictionaryCandidates, type PreparedLoadOptions } from './dictionary';
 
 export interface Token {
   surface: string;
@@ -28,20 +34,33 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
 }
 
-/** Environment variable naming a dictionary directory, overriding the default lookup. */
+/**
+ * Environment variable naming a dictionary directory, overriding the default lookup: either a
+ * prepared dictionary (holding manifest.json) or a folder of kuromoji's stock `*.dat.gz` files.
+ */
 export const DICT_ENV_VAR = 'SHITEI_KUROMOJI_DICT';
+/** `stock` forces kuromoji's own gzip loader (e.g. to compare), `prepared`/`auto` (default) prefer the prepared one. */
+export const LOADER_ENV_VAR = 'SHITEI_KUROMOJI_LOADER';
+
+export type LoaderKind = 'auto' | 'prepared' | 'stock';
 
 /**
- * The dictionary directory to use when the caller names none:
+ * The stock (`*.dat.gz`) dictionary directory to use when the caller names none:
  * 1. `$SHITEI_KUROMOJI_DICT`;
  * 2. `dict/` next to this file (a bundled build copies the dictionary there, because
  *    `require.resolve` does not survive bundling);
  * 3. the installed kuromoji package's own `dict/`.
  * Never relative to the working directory: a language client chooses that, not us.
+ * (A prepared dictionary, when valid, is preferred over this one: see {@link loadTokenizer}.)
  */
 export function defaultDictionaryPath(): string {
   const fromEnv = process.env[DICT_ENV_VAR];
   if (fromEnv !== undefined && fromEnv.trim() !== '') return path.resolve(fromEnv.trim());
+  return packagedDictionaryPath();
+}
+
+/** Steps 2 and 3 of {@link defaultDictionaryPath}: the stock folder shipped with the code. */
+function packagedDictionaryPath(): string {
   const bundled = path.join(__dirname, 'dict');
   if (fs.existsSync(path.join(bundled, 'base.dat.gz'))) return bundled;
   try {
@@ -53,10 +72,33 @@ export function defaultDictionaryPath(): string {
   }
 }
 
+export interface LoadTokenizerOptions {
+  /** A prepared dictionary folder (with manifest.json) or a folder of stock `*.dat.gz` files. */
+  dicPath?: string;
+  /** Which loader to use; default `$SHITEI_KUROMOJI_LOADER`, else `auto` (prepared if valid, else stock). */
+  loader?: LoaderKind;
+  /** How the prepared dictionary is read (see PreparedLoadOptions); ignored by the stock loader. */
+  prepared?: PreparedLoadOptions;
+}
+
+/** How the tokenizer was loaded: for logs, benchmarks and tests. Holds no document text. */
+export interface TokenizerLoadInfo {
+  loader: 'prepared' | 'stock';
+  /** The folder the dictionary was read from. */
+  dicPath: string;
+  /** Wall time of the load, from the call to ready. */
+  ms: number;
+  /** Why a prepared dictionary was not used, when one was looked for. */
+  preparedRejected?: string;
+}
+
 interface LoadState {
   dicPath: string;
+  /** Folders a later call may name and still get this tokenizer (the requested, prepared and stock ones). */
+  accepted: Set<string>;
   promise: Promise<Tokenizer>;
   tokenizer?: Tokenizer;
+  info?: TokenizerLoadInfo;
   settled: boolean;
 }
 
@@ -67,11 +109,16 @@ let state: LoadState | undefined;
  * load rejects with an Error naming the dictionary path and is forgotten, so it can be
  * retried. Asking for a different dictionary once one is loaded (or loading) is refused
  * rather than silently building a second ~200 MB instance.
+ *
+ * Which dictionary: `options.dicPath`, else `$SHITEI_KUROMOJI_DICT`, else the prepared folder
+ * beside the compiled core or the bundle when it is valid, else kuromoji's own `dict/`. A
+ * prepared folder that fails its checks or its load falls back to the stock loader (the reason
+ * is in {@link getTokenizerLoadInfo}).
  */
-export function loadTokenizer(options?: { dicPath?: string }): Promise<Tokenizer> {
+export function loadTokenizer(options?: LoadTokenizerOptions): Promise<Tokenizer> {
   const requested = options?.dicPath !== undefined ? path.resolve(options.dicPath) : undefined;
   if (state !== undefined) {
-    if (requested === undefined || requested === state.dicPath) return state.promise;
+    if (requested === undefined || state.accepted.has(requested)) return state.promise;
     return Promise.reject(
       new Error(
         `kuromoji dictionary ${requested} was requested, but the tokenizer is already ` +
@@ -79,12 +126,19 @@ export function loadTokenizer(options?: { dicPath?: string }): Promise<Tokenizer
       ),
     );
   }
-  const dicPath = requested ?? defaultDictionaryPath();
-  const current: LoadState = { dicPath, promise: undefined as unknown as Promise<Tokenizer>, settled: false };
-  current.promise = buildTokenizer(dicPath).then(
-    (tokenizer) => {
+  const fromEnv = process.env[DICT_ENV_VAR]?.trim();
+  const named = requested ?? (fromEnv ? path.resolve(fromEnv) : undefined);
+  const loader = options?.loader ?? envLoader();
+  const plan = planLoad(named, loader);
+  const dicPath = named ?? plan.prepared ?? plan.dicPath;
+  const accepted = new Set([dicPath, ...(plan.prepared !== undefined ? [plan.prepared, plan.dicPath] : [])]);
+  const current: LoadState = { dicPath, accepted, promise: undefined as unknown as Promise<Tokenizer>, settled: false };
+  const started = performance.now();
+  current.promise = runPlan(plan, options?.prepared).then(
+    ({ tokenizer, info }) => {
       current.settled = true;
       current.tokenizer = tokenizer;
+      current.info = { ...info, ms: performance.now() - started };
       return tokenizer;
     },
     (err: unknown) => {
@@ -107,6 +161,57 @@ export function isTokenizerLoading(): boolean {
   return state !== undefined && !state.settled;
 }
 
+/** Which loader and folder the loaded tokenizer came from; undefined until loaded. */
+export function getTokenizerLoadInfo(): TokenizerLoadInfo | undefined {
+  return state?.info;
+}
+
+function envLoader(): LoaderKind {
+  const v = process.env[LOADER_ENV_VAR]?.trim().toLowerCase();
+  return v === 'stock' || v === 'prepared' ? v : 'auto';
+}
+
+interface LoadPlan {
+  /** A prepared folder that passed its checks, to try first. */
+  prepared?: string;
+  /** Why no prepared folder is tried (when one was looked for). */
+  preparedRejected?: string;
+  /** The stock `*.dat.gz` folder: the fallback, or the only choice. */
+  dicPath: string;
+}
+
+function planLoad(named: string | undefined, loader: LoaderKind): LoadPlan {
+  if (named !== undefined) {
+    if (loader === 'stock' || !looksPrepared(named)) return { dicPath: named };
+    const check = checkPreparedDictionary(named);
+    if (check.ok) return { prepared: named, dicPath: packagedDictionaryPath() };
+    return { preparedRejected: `${named}: ${check.reason}`, dicPath: packagedDictionaryPath() };
+  }
+  if (loader === 'stock') return { dicPath: defaultDictionaryPath() };
+  const reasons: string[] = [];
+  for (const dir of preparedDictionaryCandidates()) {
+    if (!looksPrepared(dir)) continue;
+    const check = checkPreparedDictionary(dir);
+    if (check.ok) return { prepared: dir, dicPath: defaultDictionaryPath() };
+    reasons.push(`${dir}: ${check.reason}`);
+  }
+  return { preparedRejected: reasons.length ? reasons.join('; ') : 'no prepared dictionary (run scripts/build-dictionary.js)', dicPath: defaultDictionaryPath() };
+}
+
+async function runPlan(plan: LoadPlan, prepared: PreparedLoadOptions | undefined): Promise<{ tokenizer: Tokenizer; info: Omit<TokenizerLoadInfo, 'ms'> }> {
+  let rejected = plan.preparedRejected;
+  if (plan.prepared !== undefined) {
+    try {
+      const raw = await buildPreparedTokenizer(plan.prepared, prepared);
+      return { tokenizer: new KuromojiTokenizer(raw), info: { loader: 'prepared', dicPath: plan.prepared } };
+    } catch (error) {
+      rejected = `${plan.prepared}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  const tokenizer = await buildTokenizer(plan.dicPath);
+  return { tokenizer, info: { loader: 'stock', dicPath: plan.dicPath, ...(rejected !== undefined ? { preparedRejected: rejected } : {}) } };
+}
+
 function loadError(dicPath: string, cause: unknown): Error {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new Error(
@@ -116,11 +221,15 @@ function loadError(dicPath: string, cause: unknown): Error {
   );
 }
 
+/** kuromoji's own loader: gunzips the `*.dat.gz` files of `dicPath`. */
 function buildTokenizer(dicPath: string): Promise<Tokenizer> {
   return new Promise<Tokenizer>((resolve, reject) => {
     let done = false;
     try {
-      kuromoji.builder({ dicPath }).build((err, raw) => {
+      // Required here, not at the top: the prepared path never needs kuromoji's gzip loader
+      // (nor its async/zlibjs dependencies), and a language server starts faster without them.
+      const { builder } = require('kuromoji') as typeof kuromoji;
+      builder({ dicPath }).build((err, raw) => {
         if (done) return;
         done = true;
         // kuromoji hands over a broken tokenizer together with err; it throws only later.

@@ -11,12 +11,12 @@ export const DOCUMENT_RULE_CODES = [
   'beppyo-missing', 'beppyo-invalid', 'beppyo-saimoku-missing', 'beppyo-mismatch',
   'period-unscoped', 'scope-vague', 'reason-requirement-missing',
   'agency-not-authorized', 'agency-unknown', 'measure-invalid',
+  // Catalog sections Workspace and Extensions, judged from one sheet and `today`.
+  'expiry-soon', 'expired', 'extension-too-long', 'extension-over-30-years', 'extension-over-60-years',
 ] as const;
 
-export const WORKSPACE_RULE_CODES = [
-  'serial-duplicate', 'expiry-soon', 'expired', 'series-inconsistent',
-  'extension-too-long', 'extension-over-30-years', 'extension-over-60-years',
-] as const;
+/** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */
+export const WORKSPACE_RULE_CODES = ['serial-duplicate', 'series-inconsistent'] as const;
 
 export const INTERNAL_ERROR = 'internal-error';
 export const DOCUMENT_TOO_LARGE = 'document-too-large';

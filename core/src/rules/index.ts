@@ -27,6 +27,11 @@ import reasonRequirementMissing from './reason-requirement-missing';
 import agencyNotAuthorized from './agency-not-authorized';
 import agencyUnknown from './agency-unknown';
 import measureInvalid from './measure-invalid';
+import expirySoon from './expiry-soon';
+import expired from './expired';
+import extensionTooLong from './extension-too-long';
+import extensionOver30Years from './extension-over-30-years';
+import extensionOver60Years from './extension-over-60-years';
 
 export const DOCUMENT_RULES: readonly Rule[] = [
   fieldMissing, fieldDuplicate, fieldUnknown, sectionMissing, sectionEmpty, sectionUnknown, headingUnclosed,
@@ -36,6 +41,7 @@ export const DOCUMENT_RULES: readonly Rule[] = [
   beppyoMissing, beppyoInvalid, beppyoSaimokuMissing, beppyoMismatch,
   periodUnscoped, scopeVague, reasonRequirementMissing,
   agencyNotAuthorized, agencyUnknown, measureInvalid,
+  expirySoon, expired, extensionTooLong, extensionOver30Years, extensionOver60Years,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -2,6 +2,7 @@ import { defineRule } from './types';
 import { compareDates } from '../domain/dates';
 import { computeExpiry } from '../domain/periods';
 import type { SheetModel } from '../analysis/sheet';
+import { fillOrAppendSection } from './fixes';
 
 /** Whether the sheet states a condition for release anywhere (基準 II 3(4), II 4(2)). */
 export function statesReleaseCondition(sheet: SheetModel): boolean {
@@ -32,7 +33,7 @@ export default defineRule({
     if (statesReleaseCondition(sheet)) return;
     const fix = {
       title: { ja: '【解除の条件】を追加する', en: 'Append 【解除の条件】' },
-      edits: [sheet.appendSection('解除の条件', ['○○'])],
+      edits: [fillOrAppendSection(sheet, '解除の条件', ['○○'])],
     };
     const validity = sheet.validity;
     if (validity && isFiveYears(sheet)) {

@@ -7,11 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DOCUMENT_RULE_CODES } from '../../../core/out/rules/codes';
+import { ALL_CODES } from '../../../core/out/rules/codes';
 import { REPO, runCli } from '../support/cli';
 
 const MARKER = /^[ \t\u3000]*#[ \t]*expect:(.*)$/;
-const IMPLEMENTED = new Set<string>([...DOCUMENT_RULE_CODES, 'internal-error', 'document-too-large']);
 
 export function expectedMarkers(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -48,8 +47,8 @@ for (const file of files) {
   const rel = path.relative(REPO, file);
   test(`sample ${rel} gives exactly its marked diagnostics`, () => {
     const text = fs.readFileSync(file, 'utf8');
-    // Workspace rules (issue 4) are not implemented yet: their markers are not checked here.
-    const expected = expectedMarkers(text).filter((m) => IMPLEMENTED.has(m.split(':')[1]));
+    const expected = expectedMarkers(text);
+    for (const m of expected) assert.ok(ALL_CODES.has(m.split(':')[1]), `unknown code in a marker: ${m}`);
     const entry = report.files.find((f) => f.path === rel);
     assert.ok(entry && !entry.error, `no report for ${rel}`);
     const actual = entry.diagnostics!.map((d) => `${d.line}:${d.code}`).sort();

@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
@@ -64,6 +65,10 @@ test('every sample: the server gives the same diagnostics as `shitei check --for
 });
 
 test('every quick fix offered on the rule samples removes its diagnostic, adds no error and keeps line endings', async () => {
+  // A workspace root with no sheets: each fixed copy is judged alone (a copy beside its original
+  // on disk would share its 整理番号); config still comes from samples/.shiteirc.json by path.
+  const session = await LspSession.start({ rootPath: fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-empty-')) });
+  after(() => session.stop());
   const files = sampleFiles(path.join(REPO, 'samples/rules'));
   let applied = 0;
   for (const file of files) {
@@ -72,24 +77,27 @@ test('every quick fix offered on the rule samples removes its diagnostic, adds n
       const text = original.replace(/\r?\n/g, eol);
       const uri = pathToFileURL(file).href + (eol === '\n' ? '' : '?crlf');
       const diagnostics = await session.open(uri, text);
+      const offered: { d: Diagnostic; action: CodeAction }[] = [];
       for (const d of diagnostics) {
         const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-        for (const action of actions.filter((a) => a.diagnostics?.some((x) => x.code === d.code))) {
-          const fixed = applyLspEdits(text, action.edit!.changes![uri]);
-          const fixedUri = `${uri}#fix${applied}`;
-          const after = await session.open(fixedUri, fixed);
-          const count = (ds: Diagnostic[]) => ds.filter((x) => x.code === d.code).length;
-          assert.ok(count(after) < count(diagnostics), `"${action.title}" left ${d.code} in ${path.basename(file)}`);
-          const errors = (ds: Diagnostic[]) => new Set(ds.filter((x) => x.severity === 1).map((x) => String(x.code)));
-          const added = [...errors(after)].filter((c) => !errors(diagnostics).has(c));
-          assert.deepEqual(added, [], `"${action.title}" added errors in ${path.basename(file)}`);
-          if (eol === '\r\n') assert.ok(!/(?<!\r)\n/.test(fixed), `"${action.title}" broke CRLF`);
-          else assert.ok(!fixed.includes('\r'), `"${action.title}" added CR`);
-          await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fixedUri } });
-          applied++;
-        }
+        for (const action of actions.filter((a) => a.diagnostics?.some((x) => x.code === d.code))) offered.push({ d, action });
       }
+      // Each fixed copy is checked alone: beside the original, the two would share a 整理番号.
       await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      for (const { d, action } of offered) {
+        const fixed = applyLspEdits(text, action.edit!.changes![uri]);
+        const fixedUri = `${uri}#fix${applied}`;
+        const after = await session.open(fixedUri, fixed);
+        const count = (ds: Diagnostic[]) => ds.filter((x) => x.code === d.code).length;
+        assert.ok(count(after) < count(diagnostics), `"${action.title}" left ${d.code} in ${path.basename(file)}`);
+        const errors = (ds: Diagnostic[]) => new Set(ds.filter((x) => x.severity === 1).map((x) => String(x.code)));
+        const added = [...errors(after)].filter((c) => !errors(diagnostics).has(c));
+        assert.deepEqual(added, [], `"${action.title}" added errors in ${path.basename(file)}`);
+        if (eol === '\r\n') assert.ok(!/(?<!\r)\n/.test(fixed), `"${action.title}" broke CRLF`);
+        else assert.ok(!fixed.includes('\r'), `"${action.title}" added CR`);
+        await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: fixedUri } });
+        applied++;
+      }
     }
   }
   assert.ok(applied > 40, `only ${applied} fixes were tried`);

@@ -64,6 +64,11 @@ ruleTests('date-invalid', {
       errors: [{ line: 6, covers: '令和10年2月30日', ja: ['2月30日', '存在しません'], en: ['2月30日'], fixCount: 0 }],
     },
     {
+      name: '令和8年2月30日 (format.md)',
+      text: dates('令和8年2月30日', '令和10年3月31日'),
+      errors: [{ line: 4, covers: '令和8年2月30日', ja: ['存在しません'], fixCount: 0 }],
+    },
+    {
       name: '29 February of a common year (令和9年 = 2027)',
       text: dates('令和9年2月29日', '令和11年2月28日'),
       errors: [{ line: 4, ja: ['2月29日'], fixCount: 0 }],
@@ -106,9 +111,9 @@ ruleTests('date-invalid', {
     },
     {
       name: 'an extension written as an end date',
-      text: sheet({ extraHeader: ['延長：平成50年3月31日まで'] }),
-      errors: [{ line: 10, covers: '平成50年3月31日', ja: ['延長'], fixCount: 1 }],
-      output: sheet({ extraHeader: ['延長：令和12年3月31日まで'] }),
+      text: sheet({ extraHeader: ['延長：平成45年3月31日まで'] }),
+      errors: [{ line: 10, covers: '平成45年3月31日', ja: ['延長'], fixCount: 1 }],
+      output: sheet({ extraHeader: ['延長：令和15年3月31日まで'] }),
     },
     {
       name: 'CRLF document',

@@ -61,8 +61,7 @@ ruleTests('field-missing', {
     {
       name: '満了日 blank but for full-width spaces counts as empty',
       text: sheet({ fields: { 満了日: '　' } }),
-      errors: [{ line: 6, ja: ['満了日'], fixCount: 1 }],
-      output: sheet(),
+      errors: [{ line: 6, covers: '満了日：', ja: ['満了日'], fixCount: 1 }],
     },
     {
       name: '満了日 absent, western dates: the fix writes a western date (leap day + 5年 → 28 Feb)',

@@ -32,6 +32,9 @@ ruleTests('period-unscoped', {
     { name: 'kanji numerals: 令和八年度', text: D('令和八年度の統合演習の計画') },
     { name: 'full-width digits: 令和８年度', text: D('令和８年度の統合演習の計画') },
     { name: '令和元年度', text: D('令和元年度の統合演習の計画') },
+    { name: 'a start and a duration: 令和8年4月1日から5年間', text: D('令和8年4月1日から5年間に実施する統合演習の計画') },
+    { name: 'a fiscal year with まで names a fiscal year', text: D('令和10年度までの防衛力整備計画') },
+    { name: 'a placeholder calendar year', text: D('平成○○年中に入手した衛星画像情報') },
     { name: 'the period on the second line', text: D('自衛隊の統合演習の計画\n(令和8年度に実施するもの)') },
     { name: 'an empty description is section-empty\'s', text: D('') },
     { name: 'a missing description is section-missing\'s', text: sheet({ sections: { 対象情報の記述: null } }) },
@@ -53,6 +56,11 @@ ruleTests('period-unscoped', {
       name: 'open end から without まで',
       text: D('令和8年4月から実施する統合演習の計画'),
       errors: [{ line: 12, covers: '令和8年4月から', ja: ['から'], en: ['から'], fixCount: 1 }],
+    },
+    {
+      name: 'open end: a fiscal year followed by から',
+      text: D('令和8年度から実施する統合演習の計画'),
+      errors: [{ line: 12, covers: '令和8年度から', ja: ['から'], fixCount: 1 }],
     },
     {
       name: 'open end 以後',
@@ -121,6 +129,12 @@ ruleTests('period-unscoped', {
       text: D(PLAN, { fields: { 指定年月日: '令和八年四月一日', 満了日: '令和十年三月三十一日' } }),
       errors: [{ line: 12, fixCount: 1 }],
       output: D(`令和八年度の${PLAN}`, { fields: { 指定年月日: '令和八年四月一日', 満了日: '令和十年三月三十一日' } }),
+    },
+    {
+      name: 'kanji western document: 二〇二六年度',
+      text: D(PLAN, { fields: { 指定年月日: '二〇二六年四月一日', 満了日: '二〇二八年三月三十一日' } }),
+      errors: [{ line: 12, fixCount: 1 }],
+      output: D(`二〇二六年度の${PLAN}`, { fields: { 指定年月日: '二〇二六年四月一日', 満了日: '二〇二八年三月三十一日' } }),
     },
     {
       name: 'FY2019 began under 平成 but is 令和元年度',

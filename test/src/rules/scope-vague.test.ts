@@ -8,6 +8,7 @@ ruleTests('scope-vague', {
     { name: 'a scoped description', text: sheet() },
     { name: '等級 is not 等', text: D('令和8年度に調達する装備品の等級の区分') },
     { name: '同等 and 平等 are not 等', text: D('令和8年度に調達する同等品の性能及び平等な配分の方針') },
+    { name: '等しい is not 等', text: D('令和8年度に調達する装備品と性能の等しい代替品の一覧') },
     { name: '関連 as a noun in a compound', text: D('令和8年度の統合演習の関連文書') },
     { name: 'open words in the reason are not the description\'s', text: sheet({ sections: { 指定の理由: '別表第1号イa(a)に該当する。公になっていない。漏えいした場合には演習その他の活動に支障を及ぼすおそれがある。' } }) },
   ],

@@ -58,6 +58,12 @@ ruleTests('section-missing', {
       errors: [{ line: 2, ja: ['概要'] }],
     },
     {
+      name: 'CRLF document ending in a blank line: no second blank line',
+      text: sheet({ sections: { 概要: null }, eol: '\r\n' }) + '\r\n',
+      errors: [{ line: 2, fixCount: 1 }],
+      output: sheet({ sections: { 概要: '○○' }, eol: '\r\n' }),
+    },
+    {
       name: 'CRLF document',
       text: sheet({ sections: { 概要: null }, eol: '\r\n' }),
       errors: [{ line: 2, covers: FIRST, fixCount: 1 }],

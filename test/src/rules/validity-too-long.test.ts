@@ -63,6 +63,12 @@ ruleTests('validity-too-long', {
       output: v('５年', '令和１３年３月３１日', '令和８年４月１日'),
     },
     {
+      name: 'kanji document: the fix writes kanji',
+      text: v('六年', '令和十四年三月三十一日', '令和八年四月一日'),
+      errors: [{ line: 5, covers: '六年', fixCount: 1 }],
+      output: v('五年', '令和十三年三月三十一日', '令和八年四月一日'),
+    },
+    {
       name: 'CRLF document',
       text: sheet({ fields: { 有効期間: '6年', 満了日: '令和14年3月31日' }, sections: RELEASE, eol: '\r\n' }),
       errors: [{ line: 5, fixCount: 1 }],

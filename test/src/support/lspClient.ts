@@ -3,6 +3,7 @@
  * --stdio` in a child process, the way an editor does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
@@ -19,7 +20,7 @@ export class LspSession {
 
   private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(options: { positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<LspSession> {
+  static async start(options: { positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; rootPath?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<LspSession> {
     const proc = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const session = new LspSession(proc, connection);
@@ -43,7 +44,7 @@ export class LspSession {
     connection.listen();
     session.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(options.cwd ?? REPO).href,
+      rootUri: pathToFileURL(options.rootPath ?? path.join(REPO, 'samples')).href,
       locale: options.locale ?? 'ja',
       capabilities: {
         general: options.positionEncodings ? { positionEncodings: options.positionEncodings } : undefined,

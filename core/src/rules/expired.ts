@@ -1,0 +1,39 @@
+import { defineRule } from './types';
+import { daysBetween, formatDate } from '../domain/dates';
+import type { SheetModel } from '../analysis/sheet';
+import type { SimpleDate, Span } from '../types';
+
+/** The expiry in force after every 延長, and where it shows (the last 延長, or 満了日). */
+export function lastExpiry(sheet: SheetModel): { date: SimpleDate; span: Span } | undefined {
+  const chain = sheet.expiryChain;
+  const last = chain[chain.length - 1];
+  if (last?.node) return { date: last.expiry, span: last.node.valueSpan };
+  const written = sheet.date('満了日');
+  if (written?.parsed?.date) return { date: written.parsed.date, span: written.node.valueSpan };
+  return last ? { date: last.expiry, span: sheet.field('有効期間')!.valueSpan } : undefined;
+}
+
+export default defineRule({
+  meta: {
+    code: 'expired',
+    defaultSeverity: 'warning',
+    basis: '法第4条第1項・第2項',
+    fixable: false,
+    needsTokens: false,
+    description: { ja: '有効期間が満了している', en: 'the designation has expired' },
+  },
+  check({ sheet, config, report }) {
+    const last = lastExpiry(sheet);
+    if (!last) return;
+    const days = daysBetween(last.date, config.today);
+    if (days <= 0) return;
+    const date = formatDate(last.date, sheet.expiryStyle);
+    report({
+      span: last.span,
+      message: {
+        ja: `有効期間は${date}に満了しています(${days}日前)`,
+        en: `the designation expired on ${date} (${days} days ago)`,
+      },
+    });
+  },
+});

@@ -58,10 +58,11 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     if (typeof init.debounceMs === 'number') debounceMs = init.debounceMs;
     if (init.docsBaseUrl) docsBase = init.docsBaseUrl.replace(/\/$/, '');
     const caps = params.capabilities;
-    // LSP 3.17 positionEncodings, or clangd's offsetEncoding extension (Neovim 0.7 sends that).
-    const offered = (caps.general?.positionEncodings ?? (caps as { offsetEncoding?: string[] }).offsetEncoding ?? []) as string[];
-    const first = offered.find((e) => e === 'utf-8' || e === 'utf-16' || e === 'utf-32');
-    encoding = (first as ColumnEncoding | undefined) ?? 'utf-16';
+    // LSP 3.17 positionEncodings, else clangd's offsetEncoding extension (which some clients,
+    // e.g. Neovim configured for it, send): the client's first choice that we support.
+    const supported = (list: string[] | undefined) => list?.find((e) => e === 'utf-8' || e === 'utf-16' || e === 'utf-32');
+    const chosen = supported(caps.general?.positionEncodings) ?? supported((caps as { offsetEncoding?: string[] }).offsetEncoding);
+    encoding = (chosen as ColumnEncoding | undefined) ?? 'utf-16';
     store.encoding = encoding;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     canRefreshPull = !!caps.workspace?.diagnostics?.refreshSupport;

@@ -15,6 +15,7 @@ ruleTests('beppyo-invalid', {
     { name: 'half-width comma separator', text: b('別表第1号イa(a),第1号イb') },
     { name: 'an item without its 細目 is beppyo-saimoku-missing, not invalid', text: b('別表第1号イ') },
     { name: 'a sub-item is optional', text: b('別表第1号イa') },
+    { name: 'blanks between the parts, half- and full-width', text: b('別表 第 1 号 イ a ( a )、別表　第２号　イ　ａ（ｄ）') },
   ],
   invalid: [
     {
@@ -39,6 +40,12 @@ ruleTests('beppyo-invalid', {
       text: b('別表第1号イa(d)'),
       errors: [{ line: 7, covers: '別表第1号イa(d)', ja: ['(d)'], en: ['(d)'], fixCount: 1 }],
       output: b('別表第1号イa'),
+    },
+    {
+      name: '第2号イa(e): 第2号イa has (a) to (d)',
+      text: b('別表第2号イa(e)'),
+      errors: [{ line: 7, covers: '別表第2号イa(e)', ja: ['(e)', '(d)'], fixCount: 1 }],
+      output: b('別表第2号イa'),
     },
     {
       name: 'a sub-item under a 細目 that has none: 第1号イb(a)',
@@ -78,6 +85,11 @@ ruleTests('beppyo-invalid', {
       name: 'text that is no reference',
       text: b('防衛に関する事項'),
       errors: [{ line: 7, covers: '防衛に関する事項', ja: ['読めません'], en: ['cannot be read'], fixCount: 0 }],
+    },
+    {
+      name: 'two sub-items in one reference cannot be read',
+      text: b('別表第1号イa(a)(b)'),
+      errors: [{ line: 7, covers: '別表第1号イa(a)(b)', fixCount: 0 }],
     },
     {
       name: 'only the bad one of several references',

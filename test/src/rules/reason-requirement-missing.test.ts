@@ -15,6 +15,7 @@ ruleTests('reason-requirement-missing', {
     { name: '非公知 and 該当 by word', text: R('第1号イa(a)の事項に該当し、非公知である。漏えいすれば支障がある。') },
     { name: 'inflections: 公表されていない', text: R(`${BEPPYO}当該計画は公表されていない。${SECRECY}`) },
     { name: 'inflections: 公にされておらず', text: R(`${BEPPYO}当該計画は公にされておらず、${SECRECY}`) },
+    { name: 'inflections: 公開していない', text: R(`${BEPPYO}当該計画は公開していない。${SECRECY}`) },
     { name: 'inflections: 漏洩した場合…支障', text: R(`${BEPPYO}${NOT_PUBLIC}漏洩した場合には部隊の運用に重大な支障を来す。`) },
     { name: 'inflections: 秘匿する必要', text: R(`${BEPPYO}${NOT_PUBLIC}特に秘匿する必要がある。`) },
     { name: 'inflections: 秘匿の必要性', text: R(`${BEPPYO}${NOT_PUBLIC}特段の秘匿の必要性が認められる。`) },
@@ -38,6 +39,11 @@ ruleTests('reason-requirement-missing', {
     {
       name: 'already public: 公になっている is not 非公知性',
       text: R(`${BEPPYO}当該計画の概要は公になっているが、${SECRECY}`),
+      errors: [{ line: 15, ja: ['非公知性'], fixCount: 1 }],
+    },
+    {
+      name: 'already published: 公表されている is not 非公知性',
+      text: R(`${BEPPYO}当該計画は既に公表されている。${SECRECY}`),
       errors: [{ line: 15, ja: ['非公知性'], fixCount: 1 }],
     },
     {

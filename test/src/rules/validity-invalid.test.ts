@@ -14,6 +14,7 @@ ruleTests('validity-invalid', {
     { name: 'ヵ月', text: p('1年12ヵ月') },
     { name: 'kanji', text: p('二年') },
     { name: 'full-width', text: p('２年') },
+    { name: 'kanji months: 二十四か月', text: p('二十四か月') },
     { name: 'an end date', text: p('令和10年3月31日まで') },
     { name: 'an end date that does not exist is date-invalid\'s', text: p('令和10年2月30日まで') },
     { name: 'an absent 有効期間 is validity-missing\'s', text: sheet({ fields: { 有効期間: null } }) },

@@ -5,11 +5,15 @@ import { exitCodeFor, runCheck } from './check';
 import { expandPaths, PathError } from './files';
 import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
+import { formatSarif } from './formatters/sarif';
+import { formatGithub } from './formatters/github';
 
 const USAGE = `Usage:
-  shitei check [--format text|json] [--config FILE] [--locale ja|en] PATH...
+  shitei check [--format text|json|sarif|github] [--config FILE] [--locale ja|en]
+               [--max-warnings N] [--docs-url URL] PATH...
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
-      Exit 0: no error; 1: errors found; 2: the run failed or a file could not be read.
+      Exit 0: no error (and no more than N warnings); 1: errors found (or too many
+      warnings); 2: the run failed or a file could not be read.
   shitei lsp --stdio | --node-ipc | --socket=PORT
       Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
@@ -23,8 +27,12 @@ export interface CliIo {
   isTTY: boolean;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
 interface CheckArgs {
-  format: 'text' | 'json';
+  format: (typeof FORMATS)[number];
+  maxWarnings?: number;
+  docsUrl?: string;
   config?: string;
   locale: Locale;
   paths: string[];
@@ -52,10 +60,19 @@ function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
       case '--format':
       case '-f': {
         const f = take();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (text, json)`);
-        args.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (${FORMATS.join(', ')})`);
+        args.format = f as CheckArgs['format'];
         break;
       }
+      case '--max-warnings': {
+        const n = take();
+        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not "${n}"`);
+        args.maxWarnings = Number(n);
+        break;
+      }
+      case '--docs-url':
+        args.docsUrl = take();
+        break;
       case '--config':
       case '-c':
         args.config = take();
@@ -110,8 +127,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const files = expandPaths(args.paths, io.cwd);
     const report = await runCheck({ files, configFile: args.config, locale: args.locale, cwd: io.cwd });
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${f.path}: ${f.error}\n`);
-    io.stdout(args.format === 'json' ? formatJson(report) : formatText(report, args.locale, io.isTTY));
-    return exitCodeFor(report);
+    const output = {
+      text: () => formatText(report, args.locale, io.isTTY),
+      json: () => formatJson(report),
+      sarif: () => formatSarif(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
+      github: () => formatGithub(report),
+    }[args.format]();
+    io.stdout(output);
+    const code = exitCodeFor(report);
+    if (code === 0 && args.maxWarnings !== undefined && report.summary.warnings > args.maxWarnings) {
+      io.stderr(`shitei: ${report.summary.warnings} warnings (more than --max-warnings ${args.maxWarnings})\n`);
+      return 1;
+    }
+    return code;
   } catch (error) {
     if (error instanceof PathError) {
       io.stderr(`shitei: ${error.message}\n`);

@@ -93,6 +93,7 @@ async function main() {
 
   const run = async () => {
     const t0 = Date.now();
+    if (args.locale && !/^en\b/i.test(args.locale)) lib.installLocaleStub(dirs, args.locale);
     server = await lib.startCodeServer(dirs, { folder: folder || workspace, locale: args.locale });
     lib.debug(`code-server on ${server.origin} in ${Date.now() - t0} ms`);
     browser = await lib.launchBrowser(dirs, { locale: args.locale || 'en-US' });
@@ -103,13 +104,16 @@ async function main() {
     await page.exposeFunction('codeAutomationExit', (code) => {
       resolveExit(typeof code === 'number' ? code : Number(code) || 0);
     });
-    // The remote extension host's console (console.log in the tests) is mirrored into the page's
-    // console with a "[Extension Host]" prefix: print those lines; everything else only with DEBUG.
+    // In extension-test mode the workbench logs the remote extension host's console (console.log in the
+    // tests) through its log service: "%c INFO color: #33f <text>" (ERR/WARN alike). Print those lines
+    // once the extension host is connected, less the workbench's own known chatter; all else only with DEBUG.
+    let extHostUp = false;
     page.on('console', (msg) => {
       const text = msg.text();
-      const m = /^%c\[Extension Host\] %c?([\s\S]*?)(?:\s%c\s*\(at .*\)\s*)?(?:\s*color: [^%]*)*$/.exec(text);
-      if (m) {
-        process.stdout.write(cleanConsole(text) + '\n');
+      const m = /^%c\s*(INFO|WARN|ERR)\s+color: #[0-9a-f]+ ([\s\S]*)$/i.exec(text);
+      if (m && /^Creating a socket \(renderer-ExtensionHost-.* was successful/.test(m[2])) extHostUp = true;
+      if (m && extHostUp && !NOISE.some((re) => re.test(m[2]))) {
+        (m[1] === 'INFO' ? process.stdout : process.stderr).write(m[2] + '\n');
       } else if (lib.DEBUG) process.stderr.write(`[browser:${msg.type()}] ${text}\n`);
     });
     page.on('pageerror', (e) => lib.debug('[browser:pageerror]', e.message));
@@ -161,13 +165,19 @@ async function main() {
   return code;
 }
 
-/** "%c[Extension Host] %cmessage %c(at ...)" + CSS arguments → "message". */
-function cleanConsole(text) {
-  return text
-    .replace(/^%c\[Extension Host\] %c?/, '')
-    .replace(/\s*%c\(at [^)]*\)[\s\S]*$/, '')
-    .replace(/\s*color: [^\n]*$/, '');
-}
+// The workbench's own log lines that come after the extension host connects (not the tests' output).
+const NOISE = [
+  /^Creating a socket \(/,
+  /^ChatSessionStore: /,
+  /^Updating additional builtin extensions cache/,
+  /^Resolved connection token /,
+  /^Started local extension host/,
+  /^\[remote-connection\]/,
+  /^Extension host \(/,
+  /^No search provider registered/,
+  /^\[perf\]/,
+  /^Ignoring fetching additional builtin extensions/,
+];
 
 main().then(
   (code) => process.exit(code),

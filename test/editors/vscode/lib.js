@@ -82,8 +82,38 @@ function profileEnv(dirs, extra = {}) {
     XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
     XDG_STATE_HOME: path.join(dirs.home, '.local/state'),
     XDG_RUNTIME_DIR: dirs.root,
+    // No extension gallery: the workbench would otherwise query open-vsx.org (no network here, and none wanted).
+    EXTENSIONS_GALLERY: '{}',
     ...extra,
   };
+}
+
+/**
+ * VS Code reports `vscode.env.language` as its resolved display language, which needs a language pack
+ * for that locale (desktop and code-server alike); without one, `--locale ja` still gives "en". The
+ * Japanese Language Pack cannot be fetched here (no gallery), so this writes an empty one — a real
+ * `contributes.localizations` extension with no translations: the UI stays English, and the extension
+ * host sees the language a Japanese user with the pack installed has.
+ */
+function installLocaleStub(dirs, locale) {
+  const dir = path.join(dirs.extensions, `shitei-test.language-pack-${locale}-stub-0.0.1`);
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({
+      name: `language-pack-${locale}-stub`,
+      displayName: `Empty ${locale} language pack (tests only)`,
+      publisher: 'shitei-test',
+      version: '0.0.1',
+      engines: { vscode: '*' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      },
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  return dir;
 }
 
 /** Runs code-server's CLI to completion (e.g. --install-extension), with a time limit. */
@@ -276,6 +306,7 @@ module.exports = {
   makeProfile,
   profileEnv,
   codeServerCli,
+  installLocaleStub,
   startCodeServer,
   killGroup,
   launchBrowser,

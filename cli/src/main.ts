@@ -1,4 +1,6 @@
 /** The `shitei` command: argument parsing and dispatch; the work is in check.ts and the core. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ConfigError } from '../../core/out/node/configFile';
 import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
@@ -7,9 +9,10 @@ import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
 import { formatSarif } from './formatters/sarif';
 import { formatGithub } from './formatters/github';
+import { formatUnix } from './formatters/unix';
 
 const USAGE = `Usage:
-  shitei check [--format text|json|sarif|github] [--config FILE] [--locale ja|en]
+  shitei check [--format text|json|sarif|github|unix] [--config FILE] [--locale ja|en]
                [--max-warnings N] [--docs-url URL] PATH...
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
       Exit 0: no error (and no more than N warnings); 1: errors found (or too many
@@ -27,7 +30,7 @@ export interface CliIo {
   isTTY: boolean;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'unix'] as const;
 
 interface CheckArgs {
   format: (typeof FORMATS)[number];
@@ -103,8 +106,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    io.stdout(`${require('../../package.json').version}\n`);
+    const manifest = [path.resolve(__dirname, '../../package.json'), path.resolve(__dirname, '../package.json')].find((p) => fs.existsSync(p));
+    io.stdout(`${manifest ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version : '0.0.0'}\n`);
     return 0;
   }
   if (command === 'lsp') {
@@ -132,6 +135,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       json: () => formatJson(report),
       sarif: () => formatSarif(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
       github: () => formatGithub(report),
+      unix: () => formatUnix(report),
     }[args.format]();
     io.stdout(output);
     const code = exitCodeFor(report);

@@ -375,7 +375,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       const doc = store.get(params.textDocument.uri);
       const sheet = doc && analysis.analyze(doc).sheet;
       if (!doc || !sheet) return [];
-      return inlayHints(sheet, locale).map((h) => ({ position: doc.lineIndex.position(h.offset, encoding), label: h.label, tooltip: h.tooltip, paddingLeft: false }));
+      return inlayHints(sheet, locale, analysis.configFor(doc.uri).today).map((h) => ({ position: doc.lineIndex.position(h.offset, encoding), label: h.label, tooltip: h.tooltip, paddingLeft: false }));
     }));
 
   connection.onExecuteCommand((params) =>

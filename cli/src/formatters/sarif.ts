@@ -2,6 +2,7 @@
  * SARIF 2.1.0 (what code-scanning platforms read): one rule entry per rule of the catalog with
  * its help page, one result per diagnostic, unreadable files as tool notifications.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCUMENT_RULES } from '../../../core/out/rules/index';
@@ -31,7 +32,9 @@ function catalog(): RuleEntry[] {
 /** Where rule pages live: `--docs-url`/SHITEI_DOCS_URL, else the pages shipped with the tool. */
 export function docsBase(override?: string): string {
   if (override) return override.replace(/\/$/, '');
-  return pathToFileURL(path.resolve(__dirname, '../../../docs/rules')).href;
+  // Compiled (cli/out/formatters) or bundled (dist/) layouts.
+  const candidates = [path.resolve(__dirname, '../../../docs/rules'), path.resolve(__dirname, '../docs/rules')];
+  return pathToFileURL(candidates.find((c) => fs.existsSync(c)) ?? candidates[0]).href;
 }
 
 export function formatSarif(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string {
@@ -86,6 +89,8 @@ export function formatSarif(report: RunReport, locale: Locale, cwd: string, docs
 }
 
 function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
+  for (const candidate of [path.resolve(__dirname, '../../../package.json'), path.resolve(__dirname, '../package.json')]) {
+    if (fs.existsSync(candidate)) return (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
 }

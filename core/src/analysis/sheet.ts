@@ -184,11 +184,16 @@ export class SheetModel {
     return { span: { start: end, end }, newText: (needsBreak ? this.eol : '') + block + this.eol };
   }
 
-  /** An edit appending a section (heading and content lines) at the end of the document. */
+  /**
+   * An edit appending a section (heading and content lines) at the end of the document, after
+   * one blank line. A final line break (LF, CRLF or CR) ends the last line; it is not a blank line.
+   */
   appendSection(name: SectionName, lines: string[]): TextEdit {
     const t = this.text;
-    const endsWithBlank = /(\r?\n|\r)[ \t\u3000]*(\r?\n|\r)$/.test(t) || t.length === 0;
-    const sep = endsWithBlank ? '' : /[\r\n]$/.test(t) ? this.eol : this.eol + this.eol;
+    const withoutLastBreak = t.replace(/(?:\r\n|\n|\r)$/, '');
+    const endsWithBreak = withoutLastBreak.length < t.length;
+    const endsWithBlank = t.length === 0 || (endsWithBreak && /(?:^|\r\n|\n|\r)[ \t\u3000]*$/.test(withoutLastBreak));
+    const sep = endsWithBlank ? '' : endsWithBreak ? this.eol : this.eol + this.eol;
     return { span: { start: t.length, end: t.length }, newText: sep + [`【${name}】`, ...lines].join(this.eol) + this.eol };
   }
 

@@ -42,26 +42,12 @@ export function setValidityFix(sheet: SheetModel, years: number, months = 0, pre
 }
 
 /**
- * An edit appending a section (heading and content lines) at the end of the document, after a
- * blank line. Unlike SheetModel.appendSection, a final CRLF is one line break, not a blank line.
- */
-export function appendSection(sheet: SheetModel, name: SectionName, lines: string[]): TextEdit {
-  const t = sheet.text;
-  const eol = sheet.eol;
-  const withoutLastBreak = t.replace(/(?:\r\n|\n|\r)$/, '');
-  const endsWithBreak = withoutLastBreak.length < t.length;
-  const endsWithBlank = t.length === 0 || (endsWithBreak && /(?:^|\r\n|\n|\r)[ \t\u3000]*$/.test(withoutLastBreak));
-  const sep = endsWithBlank ? '' : endsWithBreak ? eol : eol + eol;
-  return { span: { start: t.length, end: t.length }, newText: sep + [`【${name}】`, ...lines].join(eol) + eol };
-}
-
-/**
  * An edit giving an optional section content: the placeholder lines after the heading of an
  * empty section that is there, else the whole section appended.
  */
 export function fillOrAppendSection(sheet: SheetModel, name: SectionName, lines: string[]): TextEdit {
   const section = sheet.section(name);
-  if (!section) return appendSection(sheet, name, lines);
+  if (!section) return sheet.appendSection(name, lines);
   const at = section.heading.span.end;
   return { span: { start: at, end: at }, newText: lines.map((l) => sheet.eol + l).join('') };
 }

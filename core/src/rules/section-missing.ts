@@ -1,6 +1,5 @@
 import { defineRule } from './types';
 import { SECTIONS } from '../domain/format';
-import { appendSection } from './fixes';
 
 export default defineRule({
   meta: {
@@ -19,7 +18,7 @@ export default defineRule({
         message: { ja: `必須の節【${spec.name}】がありません`, en: `the required section 【${spec.name}】 (${spec.en}) is missing` },
         fixes: [{
           title: { ja: `【${spec.name}】を末尾に追加する`, en: `Append 【${spec.name}】` },
-          edits: [appendSection(sheet, spec.name, ['○○'])],
+          edits: [sheet.appendSection(spec.name, ['○○'])],
         }],
       });
     }

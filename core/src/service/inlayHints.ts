@@ -1,7 +1,10 @@
-/** An inlay hint after 有効期間 (and each 延長) with the computed 満了日. */
+/**
+ * Inlay hints: after 有効期間 (and each 延長) the computed 満了日; after the expiry in force
+ * (満了日, or the last 延長) the days left until it, counted from `today`.
+ */
 import type { SheetModel } from '../analysis/sheet';
-import type { Locale } from '../types';
-import { formatDate } from '../domain/dates';
+import type { Locale, SimpleDate } from '../types';
+import { daysBetween, formatDate } from '../domain/dates';
 
 export interface InlayHintEntry {
   offset: number;
@@ -9,8 +12,9 @@ export interface InlayHintEntry {
   tooltip: string;
 }
 
-export function inlayHints(sheet: SheetModel, locale: Locale): InlayHintEntry[] {
-  return sheet.expiryChain.map((step, i) => {
+export function inlayHints(sheet: SheetModel, locale: Locale, today?: SimpleDate): InlayHintEntry[] {
+  const chain = sheet.expiryChain;
+  const hints: InlayHintEntry[] = chain.map((step, i) => {
     const node = step.node ?? sheet.field('有効期間')!;
     const date = formatDate(step.expiry, sheet.expiryStyle);
     return {
@@ -21,4 +25,17 @@ export function inlayHints(sheet: SheetModel, locale: Locale): InlayHintEntry[] 
         : `counted from ${i === 0 ? 'the designation day' : 'the day after the previous expiry'} (法第4条第1項; 民法第143条)`,
     };
   });
+  if (!today) return hints;
+  const last = chain[chain.length - 1];
+  const written = sheet.date('満了日');
+  const expiry = last?.node ? last.expiry : written?.parsed?.date ?? last?.expiry;
+  const node = last?.node ?? written?.node;
+  if (!expiry || !node) return hints;
+  const days = daysBetween(today, expiry);
+  hints.push({
+    offset: node.valueSpan.end,
+    label: days >= 0 ? (locale === 'ja' ? ` 残り${days}日` : ` ${days} days left`) : (locale === 'ja' ? ` 満了済み(${-days}日前)` : ` expired ${-days} days ago`),
+    tooltip: locale === 'ja' ? `${formatDate(today, sheet.dateStyle)}現在` : `as of ${formatDate(today, sheet.dateStyle)}`,
+  });
+  return hints;
 }

@@ -112,7 +112,21 @@ function installLocaleStub(dirs, locale) {
       },
     }),
   );
-  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  const translations = path.join(dir, 'translations', 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // The index the server reads at start-up to resolve --locale (VS Code writes it when a pack is
+  // installed through the gallery or the CLI; here it is written directly).
+  fs.writeFileSync(
+    path.join(dirs.userData, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: `stub${Date.now()}`,
+        extensions: [{ extensionIdentifier: { id: `shitei-test.language-pack-${locale}-stub` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: locale,
+      },
+    }),
+  );
   return dir;
 }
 

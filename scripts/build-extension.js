@@ -14,10 +14,12 @@ async function main() {
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] });
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js') });
+  // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
   const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
   for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));
-  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, dict/)\n`);
+  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/)\n`);
 }
 
 main().catch((error) => {

@@ -51,7 +51,29 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+/** "shitei: check the workspace": the CLI over each folder, read back through the `$shitei` problem matcher. */
+function checkTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition): vscode.Task {
+  const bundled = context.asAbsolutePath('dist/cli.js');
+  const cli = fs.existsSync(bundled) ? bundled : context.asAbsolutePath('bin/shitei.js');
+  const paths = Array.isArray(definition.paths) && definition.paths.length ? (definition.paths as string[]) : ['.'];
+  // The extension host's own runtime runs the CLI (ELECTRON_RUN_AS_NODE makes Electron act as Node).
+  const execution = new vscode.ProcessExecution(process.execPath, [cli, 'check', '--format', 'unix', ...paths], {
+    cwd: folder.uri.fsPath,
+    env: { ELECTRON_RUN_AS_NODE: '1', SHITEI_LOCALE: ja() ? 'ja' : 'en' },
+  });
+  const task = new vscode.Task(definition, folder, ja() ? 'ワークスペースを検査' : 'check the workspace', 'shitei', execution, '$shitei');
+  task.group = vscode.TaskGroup.Test;
+  return task;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(vscode.tasks.registerTaskProvider('shitei', {
+    provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map((f) => checkTask(context, f, { type: 'shitei', command: 'check' })),
+    resolveTask: (task) => {
+      const folder = typeof task.scope === 'object' ? (task.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
+      return folder ? checkTask(context, folder, task.definition) : undefined;
+    },
+  }));
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'shitei.restartServer';
   status.show();

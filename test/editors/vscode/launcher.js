@@ -177,6 +177,7 @@ const NOISE = [
   /^No search provider registered/,
   /^\[perf\]/,
   /^Ignoring fetching additional builtin extensions/,
+  /^Error: No extension gallery service configured/,
 ];
 
 main().then(

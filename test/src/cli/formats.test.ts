@@ -68,3 +68,19 @@ test('--max-warnings: exit 1 past the limit, 0 within it', () => {
 test('every rule code has a documentation page', () => {
   for (const code of ALL_CODES) assert.ok(fs.existsSync(path.join(REPO, 'docs/rules', `${code}.md`)), code);
 });
+
+test('the extension\'s $shitei problem matcher reads every line of --format unix', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const matcher = manifest.contributes.problemMatchers.find((m: { name: string }) => m.name === 'shitei');
+  const re = new RegExp(matcher.pattern.regexp);
+  const r = runCli(['check', '--format', 'unix', 'samples/rules']);
+  const json = JSON.parse(runCli(['check', '--format', 'json', 'samples/rules']).stdout);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, json.summary.errors + json.summary.warnings + json.summary.infos + json.summary.hints);
+  for (const line of lines) {
+    const m = re.exec(line);
+    assert.ok(m, line);
+    assert.ok(fs.existsSync(path.join(REPO, m[matcher.pattern.file])));
+    assert.match(m[matcher.pattern.severity], /^(error|warning|info|hint)$/);
+  }
+});

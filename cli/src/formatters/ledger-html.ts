@@ -1,0 +1,272 @@
+/**
+ * The register as ONE self-contained HTML page: inline CSS, an inline SVG chart of designations
+ * by month of expiry, no script, no external asset, no web font (the page names local Japanese
+ * fonts only), and a Content-Security-Policy that forbids loading anything, so the file can be
+ * mailed, archived or opened offline and shows the same. Laid out for A4 landscape printing.
+ */
+import { twelveMonthsFrom, type ExpiryEntry, type Ledger, type MonthCount } from '../../../core/out/ledger/index';
+import { parseIso, toIso } from '../../../core/out/domain/dates';
+import type { Locale } from '../../../core/out/types';
+import {
+  COLUMNS,
+  agencyName,
+  baseDateText,
+  columnLabel,
+  countsText,
+  daysText,
+  expiryCell,
+  fiveYearsText,
+  gouLabel,
+  label,
+  percent,
+  validityLabel,
+  windowText,
+} from './ledger-common';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Escaped text with line breaks kept as <br>. */
+function multiline(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+const CSS = `
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #5c5c5c; --line: #c8c8c8; --head: #eef1f5; --soon: #c0392b; --bar: #3d6fa8; --past: #9a9a9a; }
+* { box-sizing: border-box; }
+html { font-size: 14px; }
+body { margin: 24px; color: var(--ink); background: #fff; line-height: 1.5;
+  font-family: "IPAexGothic", "IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", sans-serif; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); }
+p.meta { margin: 0; color: var(--muted); }
+p.note { margin: .4rem 0 0; color: var(--muted); font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
+th { background: var(--head); font-weight: bold; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
+td.path { font-family: "IPAGothic", ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
+tr.total td, tr.total th { font-weight: bold; background: #f7f7f7; }
+table.compact { width: auto; min-width: 24rem; }
+td.soon { color: var(--soon); font-weight: bold; }
+.empty { color: var(--muted); }
+figure { margin: 0; }
+svg.chart { width: 100%; max-width: 1000px; height: auto; display: block; }
+svg.chart text { font-size: 11px; fill: var(--ink); }
+svg.chart .axis { stroke: var(--ink); stroke-width: 1; }
+svg.chart .grid { stroke: var(--line); stroke-width: .5; }
+svg.chart .bar { fill: var(--bar); }
+svg.chart .bar.soon { fill: var(--soon); }
+svg.chart .bar.past { fill: var(--past); }
+svg.chart .today { stroke: var(--soon); stroke-dasharray: 4 3; }
+.legend span { display: inline-block; margin-right: 1.2rem; font-size: .85rem; }
+.legend i { display: inline-block; width: .9rem; height: .9rem; vertical-align: -.1rem; margin-right: .3rem; }
+footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  html { font-size: 9pt; }
+  body { margin: 0; }
+  h2 { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  section.summary { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function th(text: string, cls = ''): string {
+  return `<th${cls ? ` class="${cls}"` : ''}>${escapeHtml(text)}</th>`;
+}
+
+function td(html: string, cls = ''): string {
+  return `<td${cls ? ` class="${cls}"` : ''}>${html}</td>`;
+}
+
+function registerTable(ledger: Ledger, locale: Locale): string {
+  const head = COLUMNS.map((c) => th(columnLabel(c, locale))).join('');
+  const body = ledger.rows
+    .map((r) => {
+      const cells = COLUMNS.map((c) => {
+        if (c.key === 'expiry') return td(escapeHtml(expiryCell(r)), 'date');
+        if (c.key === 'path') return td(escapeHtml(r.path), 'path');
+        if (c.key === 'beppyo') return td(r.beppyo.map(escapeHtml).join('<br>'));
+        if (c.key === 'extensions') return td(r.extensions.map(escapeHtml).join('<br>'));
+        const cls = c.iso ? 'date' : '';
+        return td(multiline(c.cell(r)), cls);
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<table id="register"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+function agencyTable(ledger: Ledger, locale: Locale): string {
+  const t = ledger.summary.byAgencyAndGou;
+  const gous = ['1', '2', '3', '4'] as const;
+  const head = [th(label('agency', locale)), ...gous.map((g) => th(gouLabel(Number(g), locale), 'num')), th(label('unclassified', locale), 'num'), th(label('total', locale), 'num')].join('');
+  const line = (name: string, r: { byGou: Record<string, number>; unclassified: number; total: number }, cls = '') =>
+    `<tr${cls ? ` class="${cls}"` : ''}>${td(escapeHtml(name))}${gous.map((g) => td(String(r.byGou[g]), 'num')).join('')}${td(String(r.unclassified), 'num')}${td(String(r.total), 'num')}</tr>`;
+  const body = t.rows.map((r) => line(agencyName(r.agency, locale), r)).join('\n');
+  return `<table id="by-agency"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n<tfoot>${line(label('grandTotal', locale), t.totals, 'total')}</tfoot></table>`;
+}
+
+function validityTable(ledger: Ledger, locale: Locale): string {
+  const v = ledger.summary.byValidity;
+  const rows: [string, number, string?][] = [
+    ...(['1', '2', '3', '4', '5'] as const).map((y): [string, number, string] => [validityLabel(Number(y), locale), v.years[y], y === '5' ? 'five' : '']),
+    [label('other', locale), v.other],
+    [label('unknown', locale), v.unknown],
+  ];
+  const body = rows.map(([name, n, cls]) => `<tr${cls ? ` class="${cls}"` : ''}>${td(escapeHtml(name))}${td(String(n), 'num')}${td(percent(n, v.total), 'num')}</tr>`).join('\n');
+  return (
+    `<table id="by-validity" class="compact"><thead><tr>${th(label('validity', locale))}${th(label('count', locale), 'num')}${th('%', 'num')}</tr></thead>\n` +
+    `<tbody>\n${body}\n</tbody>\n<tfoot><tr class="total">${td(escapeHtml(label('grandTotal', locale)))}${td(String(v.total), 'num')}${td(percent(v.total, v.total), 'num')}</tr></tfoot></table>`
+  );
+}
+
+function expiryTable(id: string, entries: ExpiryEntry[], locale: Locale): string {
+  if (entries.length === 0) return `<p id="${id}" class="empty">${escapeHtml(label('none', locale))}</p>`;
+  const past = entries[0].daysLeft < 0;
+  const head = [th(label('expiryInForce', locale)), th(label(past ? 'daysPast' : 'daysLeft', locale), 'num'), th(columnLabel(COLUMNS[0], locale)), th(label('agency', locale)), th(label('file', locale))].join('');
+  const body = entries
+    .map((e) => `<tr>${td(escapeHtml(e.expiry), 'date')}${td(escapeHtml(daysText(e, locale)), past ? 'num' : e.daysLeft <= 90 ? 'num soon' : 'num')}${td(escapeHtml(e.serial))}${td(escapeHtml(agencyName(e.agency, locale)))}${td(escapeHtml(e.path), 'path')}</tr>`)
+    .join('\n');
+  return `<table id="${id}"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+function skippedTable(ledger: Ledger, locale: Locale): string {
+  if (ledger.skipped.length === 0) return `<p id="skipped" class="empty">${escapeHtml(label('none', locale))}</p>`;
+  const body = ledger.skipped.map((s) => `<tr>${td(escapeHtml(s.path), 'path')}${td(escapeHtml(s.reason))}</tr>`).join('\n');
+  return `<table id="skipped"><thead><tr>${th(label('file', locale))}${th(label('reason', locale))}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * Bars per month of the 満了日 in force, from the first month to the last: grey before this
+ * month, red within the next 12 months, blue after; a dashed line marks today's month.
+ */
+export function expiryChart(months: readonly MonthCount[], todayIso: string, lastIso: string, locale: Locale): string {
+  const title = label('chart', locale);
+  if (months.length === 0) return `<p class="empty" id="chart-empty">${escapeHtml(label('chartEmpty', locale))}</p>`;
+  const W = 960;
+  const H = 280;
+  const left = 44;
+  const right = 12;
+  const top = 16;
+  const bottom = 52;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const max = Math.max(1, ...months.map((m) => m.count));
+  const step = max <= 5 ? 1 : Math.ceil(max / 5);
+  const yMax = Math.ceil(max / step) * step;
+  const slot = plotW / months.length;
+  const barW = Math.max(1, Math.min(40, slot * 0.7));
+  const y = (n: number) => top + plotH - (n / yMax) * plotH;
+  const thisMonth = todayIso.slice(0, 7);
+  const lastMonth = lastIso.slice(0, 7);
+  const parts: string[] = [];
+  for (let n = 0; n <= yMax; n += step) {
+    parts.push(`<line class="grid" x1="${left}" x2="${W - right}" y1="${y(n).toFixed(1)}" y2="${y(n).toFixed(1)}"/>`);
+    parts.push(`<text x="${left - 6}" y="${(y(n) + 4).toFixed(1)}" text-anchor="end">${n}</text>`);
+  }
+  const everyMonth = months.length <= 24;
+  months.forEach((m, i) => {
+    const [yy, mm] = m.month.split('-').map(Number);
+    const x = left + i * slot + (slot - barW) / 2;
+    const cls = m.month < thisMonth ? 'bar past' : m.month <= lastMonth ? 'bar soon' : 'bar';
+    const tip = locale === 'ja' ? `${yy}年${mm}月: ${m.count}件` : `${m.month}: ${m.count}`;
+    if (m.count > 0) {
+      parts.push(`<rect class="${cls}" x="${x.toFixed(1)}" y="${y(m.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(m.count)).toFixed(1)}"><title>${escapeHtml(tip)}</title></rect>`);
+      parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(m.count) - 3).toFixed(1)}" text-anchor="middle">${m.count}</text>`);
+    }
+    const cx = (left + i * slot + slot / 2).toFixed(1);
+    if (everyMonth) {
+      parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${locale === 'ja' ? `${mm}月` : mm}</text>`);
+      if (mm === 1 || i === 0) parts.push(`<text x="${cx}" y="${H - bottom + 31}" text-anchor="middle">${yy}${locale === 'ja' ? '年' : ''}</text>`);
+    } else if (mm === 1 || i === 0) {
+      parts.push(`<line class="grid" x1="${cx}" x2="${cx}" y1="${y(0)}" y2="${y(0) + 5}"/>`);
+      parts.push(`<text x="${cx}" y="${H - bottom + 18}" text-anchor="middle">${yy}${locale === 'ja' ? '年' : ''}</text>`);
+    }
+    if (m.month === thisMonth) {
+      const tx = left + i * slot;
+      parts.push(`<line class="today" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${top}" y2="${y(0)}"/>`);
+    }
+  });
+  parts.push(`<line class="axis" x1="${left}" x2="${W - right}" y1="${y(0)}" y2="${y(0)}"/>`);
+  parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${y(0)}"/>`);
+  const total = months.reduce((s, m) => s + m.count, 0);
+  const desc = locale === 'ja' ? `${months[0].month} から ${months[months.length - 1].month} まで、満了日の読める指定 ${total} 件` : `${months[0].month} to ${months[months.length - 1].month}, ${total} designations with a readable expiry`;
+  return (
+    `<svg class="chart" id="expiry-chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc">` +
+    `<title id="chart-title">${escapeHtml(title)}</title><desc id="chart-desc">${escapeHtml(desc)}</desc>\n${parts.join('\n')}\n</svg>`
+  );
+}
+
+function legend(locale: Locale): string {
+  const item = (color: string, text: string) => `<span><i style="background:${color}"></i>${escapeHtml(text)}</span>`;
+  return `<p class="legend">${item('var(--past)', locale === 'ja' ? '満了済み' : 'past')}${item('var(--soon)', locale === 'ja' ? '12か月以内に満了' : 'within 12 months')}${item('var(--bar)', locale === 'ja' ? 'それ以降' : 'later')}</p>`;
+}
+
+export function formatLedgerHtml(ledger: Ledger, locale: Locale): string {
+  const today = parseIso(ledger.today);
+  const last = today ? toIso(twelveMonthsFrom(today)) : ledger.today;
+  const title = label('title', locale);
+  const computed = ledger.rows.some((r) => r.expirySource === 'computed') ? `<p class="note">${escapeHtml(label('computedNote', locale))}</p>` : '';
+  return `<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="generator" content="shitei ledger">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(label('baseDate', locale))}: ${escapeHtml(baseDateText(ledger, locale))}</p>
+<p class="meta">${escapeHtml(countsText(ledger, locale))}</p>
+</header>
+<main>
+<section id="section-register">
+<h2>${escapeHtml(label('register', locale))}</h2>
+${registerTable(ledger, locale)}
+${computed}
+</section>
+<section id="section-by-agency" class="summary">
+<h2>${escapeHtml(label('byAgency', locale))}</h2>
+${agencyTable(ledger, locale)}
+<p class="note">${escapeHtml(label('byAgencyNote', locale))}</p>
+</section>
+<section id="section-by-validity" class="summary">
+<h2>${escapeHtml(label('byValidity', locale))}</h2>
+${validityTable(ledger, locale)}
+<p class="note" id="five-years">${escapeHtml(fiveYearsText(ledger, locale))}</p>
+</section>
+<section id="section-chart" class="summary">
+<h2>${escapeHtml(label('chart', locale))}</h2>
+<figure>
+${expiryChart(ledger.summary.byExpiryMonth, ledger.today, last, locale)}
+${legend(locale)}
+</figure>
+</section>
+<section id="section-expiring-soon" class="summary">
+<h2>${escapeHtml(label('expiringSoon', locale))} <small>(${escapeHtml(windowText(ledger, last, locale))})</small></h2>
+${expiryTable('expiring-soon', ledger.summary.expiringSoon, locale)}
+</section>
+<section id="section-expired" class="summary">
+<h2>${escapeHtml(label('expired', locale))}</h2>
+${expiryTable('expired', ledger.summary.expired, locale)}
+</section>
+<section id="section-skipped" class="summary">
+<h2>${escapeHtml(label('skipped', locale))}</h2>
+${skippedTable(ledger, locale)}
+</section>
+</main>
+<footer>${escapeHtml(label('generatedBy', locale))} · ${escapeHtml(ledger.today)}</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,246 @@
+'use strict';
+/*
+ * The shitei extension in a real VS Code (desktop, or the code-server workbench): real extension host,
+ * real `vscode` API, the bundled dist/extension.js + dist/server.js + dist/dict/.
+ *
+ * The workspace (made by runTest.js) holds only .shiteirc.json ({"today":"2026-11-23"}) at start-up,
+ * so that `workspaceContains:**\/*.shitei` does not activate the extension before the first test: the
+ * sheets are written by the tests, from fixtures/valid.shitei.
+ * Tests run in order and share state (documents opened by earlier tests).
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'shitei.shitei';
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const VALID = fs.readFileSync(path.join(FIXTURES, 'valid.shitei'), 'utf8');
+
+// Variants of the valid sheet. Each has its own 整理番号 and 対象情報, so that the workspace rules
+// (serial-duplicate, series-inconsistent) stay quiet and each file shows only what it is for.
+const BAD = VALID.replace('措置：表示', '措置：公表')
+  .replace('防衛-2026-0012', '防衛-2026-0013')
+  .replace('統合演習の計画(', '統合演習の実施要領(')
+  .replace(/統合演習計画\n?$/, '統合演習実施要領\n');
+const TOKENS = VALID.replace('防衛-2026-0012', '防衛-2026-0014')
+  .replace('統合演習の計画(', '統合演習の計画等(')
+  .replace(/統合演習計画\n?$/, '統合演習計画その他\n');
+
+const state = {};
+
+function ext() {
+  const e = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(e, `extension ${EXTENSION_ID} is not loaded (is --extensionDevelopmentPath the repository root?)`);
+  return e;
+}
+
+function workspaceUri(name) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns a truthy value; throws with `what` (and the last value) otherwise. */
+async function waitFor(probe, what, timeoutMs = 20_000, everyMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}${describe(last)}`);
+    await sleep(everyMs);
+  }
+}
+
+function describe(v) {
+  return v === undefined || v === false || v === null ? '' : ` (last: ${JSON.stringify(v)})`;
+}
+
+const codeOf = (d) => (d.code && typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const diagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'shitei');
+const summary = (uri) => diagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
+
+async function open(uri) {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  return { doc, editor };
+}
+
+/** PIDs of node processes running <extension>/dist/server.js (Linux only: reads /proc). */
+function serverPids(extensionPath) {
+  const wanted = path.join(extensionPath, 'dist', 'server.js');
+  const pids = [];
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (argv.includes(wanted)) pids.push(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+function hoverText(hovers) {
+  return (hovers || [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+module.exports = [
+  {
+    name: 'the extension comes from the repository, bundled, and is not active before a .shitei file is opened',
+    bail: true,
+    fn: async () => {
+      const e = ext();
+      assert.equal(e.packageJSON.main, './dist/extension.js');
+      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict/base.dat.gz']) {
+        assert.ok(fs.existsSync(path.join(e.extensionPath, f)), `${f} is missing: run \`npm run bundle\` first`);
+      }
+      assert.equal(e.isActive, false, 'the extension is already active (does the workspace contain a .shitei file?)');
+      assert.match(vscode.env.language, /^ja/, `VS Code's display language is "${vscode.env.language}", not ja (runTest.js passes --locale=ja)`);
+    },
+  },
+  {
+    name: 'opening a .shitei file activates the extension',
+    bail: true,
+    fn: async () => {
+      state.valid = workspaceUri('valid.shitei');
+      state.bad = workspaceUri('bad.shitei');
+      state.tokens = workspaceUri('tokens.shitei');
+      const enc = new TextEncoder();
+      await vscode.workspace.fs.writeFile(state.valid, enc.encode(VALID));
+      await vscode.workspace.fs.writeFile(state.bad, enc.encode(BAD));
+      await vscode.workspace.fs.writeFile(state.tokens, enc.encode(TOKENS));
+      const { doc } = await open(state.bad);
+      assert.equal(doc.languageId, 'shitei');
+      await waitFor(() => ext().isActive, 'the extension to activate');
+    },
+  },
+  {
+    name: 'the language server that runs is the bundled dist/server.js',
+    fn: async () => {
+      if (process.platform !== 'linux') return console.log('  (skipped: reads /proc)');
+      state.pids = await waitFor(() => {
+        const p = serverPids(ext().extensionPath);
+        return p.length ? p : undefined;
+      }, 'a process running dist/server.js');
+      assert.equal(state.pids.length, 1, `one server, found ${state.pids.length}`);
+    },
+  },
+  {
+    name: '措置：公表 → measure-invalid (error) with the Japanese message, on the value',
+    fn: async () => {
+      const d = await waitFor(() => diagnostics(state.bad).find((x) => codeOf(x) === 'measure-invalid'), 'measure-invalid on bad.shitei');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(d.source, 'shitei');
+      assert.match(d.message, /^措置「公表」は「表示」\(法第3条第2項第1号\)又は「通知」\(同第2号\)のいずれかです/);
+      const doc = vscode.workspace.textDocuments.find((t) => t.uri.toString() === state.bad.toString());
+      assert.equal(d.range.start.line, 7);
+      assert.equal(doc.getText(d.range), '公表');
+      assert.deepEqual(diagnostics(state.bad).map(codeOf), ['measure-invalid'], `only measure-invalid: ${summary(state.bad).join('; ')}`);
+      state.measure = d;
+    },
+  },
+  {
+    name: 'token-based rules run with the bundled kuromoji dictionary: 「等」 → scope-vague (information)',
+    timeout: 45_000,
+    fn: async () => {
+      await open(state.tokens);
+      const d = await waitFor(() => diagnostics(state.tokens).find((x) => codeOf(x) === 'scope-vague'), 'scope-vague on tokens.shitei (needs dist/dict)', 40_000);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(d.message, /「等」は指定の範囲を曖昧にします/);
+      assert.equal(d.range.start.line, 11);
+    },
+  },
+  {
+    name: 'quick fix 「表示」にする applies through executeCodeActionProvider + applyEdit, and the diagnostic goes away',
+    fn: async () => {
+      assert.ok(state.measure, 'needs the measure-invalid diagnostic of an earlier test');
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', state.bad, state.measure.range);
+      const titles = (actions || []).map((a) => a.title);
+      for (const t of ['「表示」にする', '「通知」にする', 'measure-invalid をこの行で無効にする', 'measure-invalid をこのファイルで無効にする']) {
+        assert.ok(titles.includes(t), `code action "${t}" in ${JSON.stringify(titles)}`);
+      }
+      const fix = actions.find((a) => a.title === '「表示」にする');
+      assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind && fix.kind.value}`);
+      assert.ok(fix.edit, 'the quick fix carries a WorkspaceEdit');
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true, 'applyEdit');
+      const doc = vscode.workspace.textDocuments.find((t) => t.uri.toString() === state.bad.toString());
+      assert.equal(doc.lineAt(7).text, '措置：表示');
+      await waitFor(() => !diagnostics(state.bad).some((x) => codeOf(x) === 'measure-invalid'), 'measure-invalid to go away', 20_000);
+      assert.deepEqual(summary(state.bad), []);
+      await doc.save();
+    },
+  },
+  {
+    name: 'typing updates diagnostics (incremental sync), and the valid sheet is clean',
+    fn: async () => {
+      const { doc, editor } = await open(state.valid);
+      const line = doc.lineAt(7);
+      assert.equal(line.text, '措置：表示');
+      const value = new vscode.Range(7, 3, 7, 5);
+      assert.ok(await editor.edit((b) => b.replace(value, '標記')));
+      await waitFor(() => diagnostics(state.valid).some((x) => codeOf(x) === 'measure-invalid'), 'measure-invalid after typing 標記');
+      assert.ok(await editor.edit((b) => b.replace(value, '表示')));
+      await waitFor(() => diagnostics(state.valid).length === 0, 'no diagnostics on the valid sheet', 20_000);
+      assert.equal(doc.getText(), VALID);
+    },
+  },
+  {
+    name: 'hover on the 別表 value shows the legal text of 別表第1号イa(a)',
+    fn: async () => {
+      const doc = await vscode.workspace.openTextDocument(state.valid);
+      const line = doc.lineAt(6).text;
+      assert.equal(line, '別表：別表第1号イa(a)');
+      const pos = new vscode.Position(6, line.indexOf('イ'));
+      const text = await waitFor(async () => hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', state.valid, pos)), 'a hover on 別表');
+      assert.match(text, /別表第1号\(防衛に関する事項\)/);
+      assert.match(text, /自衛隊の運用又はこれに関する見積り/);
+      assert.match(text, /自衛隊の訓練又は演習/);
+    },
+  },
+  {
+    name: 'completion after 【 offers 対象情報の記述 and inserts the closing 】',
+    fn: async () => {
+      const header = VALID.slice(0, VALID.indexOf('【'));
+      const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: `${header}【` });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      const list = await waitFor(async () => {
+        const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, end, '【');
+        return l && l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '対象情報の記述') ? l : undefined;
+      }, 'a completion 対象情報の記述');
+      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '対象情報の記述');
+      const insert = typeof item.insertText === 'string' ? item.insertText : item.insertText && item.insertText.value;
+      assert.equal(insert, '対象情報の記述】');
+      assert.equal(item.detail, '必須の節');
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      for (const l of ['指定の理由', '概要']) assert.ok(labels.includes(l), `${l} in ${JSON.stringify(labels)}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  },
+  {
+    name: 'shitei.restartServer starts a new server, which checks again',
+    fn: async () => {
+      await vscode.commands.executeCommand('shitei.restartServer');
+      if (process.platform === 'linux' && state.pids) {
+        const fresh = await waitFor(() => {
+          const p = serverPids(ext().extensionPath).filter((x) => !state.pids.includes(x));
+          return p.length ? p : undefined;
+        }, 'a new dist/server.js process');
+        assert.equal(serverPids(ext().extensionPath).length, 1, 'the old server exited');
+        state.pids = fresh;
+      }
+      const { editor, doc } = await open(state.bad);
+      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(7, 3, 7, 5), '標記')));
+      await waitFor(() => diagnostics(state.bad).some((x) => codeOf(x) === 'measure-invalid'), 'measure-invalid from the restarted server');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(doc.lineAt(7).text, '措置：表示');
+    },
+  },
+];

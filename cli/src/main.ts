@@ -17,6 +17,8 @@ const USAGE = `Usage:
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
       Exit 0: no error (and no more than N warnings); 1: errors found (or too many
       warnings); 2: the run failed or a file could not be read.
+  shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+      Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
   shitei lsp --stdio | --node-ipc | --socket=PORT
       Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
@@ -114,6 +116,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('../../server/out/main') as typeof import('../../server/src/main')).runServer();
     return new Promise<number>(() => undefined); // serves until the client exits the process
+  }
+  if (command === 'ledger') {
+    return (await import('./ledger')).runLedgerCommand(rest, io);
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

@@ -1,0 +1,309 @@
+/**
+ * `shitei ledger PATH... [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en]`:
+ * the 特定秘密指定管理簿 of the sheets named, with its summaries.
+ *
+ * Every readable sheet gives a row, diagnostics or not; a file that cannot be read, decoded or
+ * recognised as a sheet, and (in a folder) a file that is not `.shitei`, is named once on stderr
+ * and in the output's skipped list. Exit 0 when the ledger is written (skipped files or not);
+ * 2 on bad arguments, a path that names nothing, a bad config, or no readable sheet at all.
+ * `--out FILE` writes that one file and nothing else; without it the ledger goes to stdout.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildLedger, isDesignationSheet, type LedgerSheet, type SkippedFile } from '../../core/out/ledger/index';
+import { SheetModel } from '../../core/out/analysis/sheet';
+import { resolveConfig, type ResolvedConfig } from '../../core/out/analysis/config';
+import { ConfigError, findConfigFile, readConfigFile } from '../../core/out/node/configFile';
+import { parseSheet } from '../../core/out/syntax/parser';
+import { decodeDocument } from '../../core/out/text/decode';
+import { localize, type Locale } from '../../core/out/types';
+import { EXTENSION, PathError, displayPath, expandPaths } from './files';
+import { formatLedgerCsv } from './formatters/ledger-csv';
+import { formatLedgerHtml } from './formatters/ledger-html';
+import { formatLedgerJson } from './formatters/ledger-json';
+import { formatLedgerMarkdown } from './formatters/ledger-md';
+
+export const LEDGER_USAGE = `Usage:
+  shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+      The 特定秘密指定管理簿 of the sheets (files, folders, globs): one row per designation,
+      summaries by 行政機関 × 別表 号, by validity, and designations expiring within 12 months.
+      Default format md; without --out, to stdout. Exit 0: written (skipped files are listed);
+      2: bad arguments, a missing path, or no readable sheet.`;
+
+export type LedgerFormat = 'csv' | 'md' | 'json' | 'html';
+const FORMATS: readonly LedgerFormat[] = ['csv', 'md', 'json', 'html'];
+
+export interface LedgerArgs {
+  format: LedgerFormat;
+  out?: string;
+  config?: string;
+  locale: Locale;
+  paths: string[];
+}
+
+export interface LedgerIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export class LedgerUsageError extends Error {}
+
+export function parseLedgerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): LedgerArgs {
+  const args: LedgerArgs = { format: 'md', locale: env.SHITEI_LOCALE === 'en' ? 'en' : 'ja', paths: [] };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      if (v === undefined || v === '') throw new LedgerUsageError(`${a} needs a value`);
+      i++;
+      return v;
+    };
+    const once = (flag: string) => {
+      if (seen.has(flag)) throw new LedgerUsageError(`${flag} given twice`);
+      seen.add(flag);
+    };
+    switch (a) {
+      case '--format':
+      case '-f': {
+        once('--format');
+        const f = take();
+        if (!FORMATS.includes(f as LedgerFormat)) throw new LedgerUsageError(`unknown format "${f}" (${FORMATS.join(', ')})`);
+        args.format = f as LedgerFormat;
+        break;
+      }
+      case '--out':
+      case '-o':
+        once('--out');
+        args.out = take();
+        break;
+      case '--config':
+      case '-c':
+        once('--config');
+        args.config = take();
+        break;
+      case '--locale': {
+        once('--locale');
+        const l = take();
+        if (l !== 'ja' && l !== 'en') throw new LedgerUsageError(`unknown locale "${l}" (ja, en)`);
+        args.locale = l;
+        break;
+      }
+      case '--':
+        args.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new LedgerUsageError(`unknown option ${a}`);
+        args.paths.push(argv[i]);
+    }
+  }
+  if (args.paths.length === 0) throw new LedgerUsageError('no PATH given');
+  return args;
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+function errnoText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+function reason(locale: Locale, ja: string, en: string): string {
+  return locale === 'ja' ? ja : en;
+}
+
+/**
+ * The files of a folder, recursively, like `check` (hidden entries, node_modules and .git left
+ * out), except that what `check` passes over silently is kept as skipped: files that are not
+ * `.shitei`, links that lead nowhere, sub-folders that cannot be listed.
+ */
+function walk(dir: string, files: string[], skipped: { file: string; reason: string }[], locale: Locale, exclude: string | undefined): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    skipped.push({ file: dir, reason: reason(locale, `フォルダを読み込めません(${errnoText(error)})`, `cannot read the folder (${errnoText(error)})`) });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (full === exclude) continue;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (error) {
+        skipped.push({ file: full, reason: reason(locale, `読み込めません(${errnoText(error)})`, `cannot read the file (${errnoText(error)})`) });
+        continue;
+      }
+      // A link to a folder is not followed: it could loop.
+      if (isDir) continue;
+    }
+    if (isDir) walk(full, files, skipped, locale, exclude);
+    else if (isFile && entry.name.endsWith(EXTENSION)) files.push(full);
+    else if (isFile) skipped.push({ file: full, reason: reason(locale, '.shitei ファイルではありません', 'not a .shitei file') });
+  }
+}
+
+function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: string[]; skipped: { file: string; reason: string }[] } {
+  const files: string[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  for (const arg of paths) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) walk(abs, files, skipped, locale, exclude);
+    else if (stat) files.push(abs);
+    else files.push(...expandPaths([arg], cwd).filter((f) => f !== exclude)); // a glob, or PathError
+  }
+  const seen = new Set<string>();
+  return {
+    files: files.filter((f) => !seen.has(f) && seen.add(f)),
+    skipped: skipped.filter((s) => !seen.has(s.file) && seen.add(s.file)),
+  };
+}
+
+/** The config whose `today` the summaries count from: --config, else the one nearest the first PATH. */
+function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
+  if (args.config) return resolveConfig(readConfigFile(path.resolve(cwd, args.config)));
+  const first = path.resolve(cwd, args.paths[0]);
+  let dir = cwd;
+  try {
+    dir = fs.statSync(first).isDirectory() ? first : path.dirname(first);
+  } catch {
+    dir = cwd; // a glob: look from the working folder
+  }
+  const file = findConfigFile(dir);
+  return resolveConfig(file ? readConfigFile(file) : undefined);
+}
+
+type ReadResult = { sheet: SheetModel } | { reason: string };
+
+function readSheet(file: string, config: ResolvedConfig, locale: Locale): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { reason: reason(locale, `読み込めません(${errnoText(error)})`, `cannot read the file (${errnoText(error)})`) };
+  }
+  const decoded = decodeDocument(bytes);
+  if (!decoded.ok) return { reason: localize(decoded.error, locale) };
+  if (decoded.text.length > config.maxDocumentChars) {
+    return { reason: reason(locale, `文書が大きすぎます(${decoded.text.length}文字、上限${config.maxDocumentChars}文字)`, `the document is too large (${decoded.text.length} characters; the limit is ${config.maxDocumentChars})`) };
+  }
+  const sheet = new SheetModel(parseSheet(decoded.text));
+  if (!isDesignationSheet(sheet)) {
+    return { reason: reason(locale, '指定書として読み取れる項目も見出しもありません', 'no field or section of a designation sheet') };
+  }
+  return { sheet };
+}
+
+export function formatLedger(format: LedgerFormat, ledger: ReturnType<typeof buildLedger>, locale: Locale): string {
+  switch (format) {
+    case 'csv':
+      return formatLedgerCsv(ledger, locale);
+    case 'json':
+      return formatLedgerJson(ledger);
+    case 'html':
+      return formatLedgerHtml(ledger, locale);
+    case 'md':
+      return formatLedgerMarkdown(ledger, locale);
+  }
+}
+
+export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): Promise<number> {
+  let args: LedgerArgs;
+  try {
+    args = parseLedgerArgs(argv, io.env);
+  } catch (error) {
+    io.stderr(`shitei ledger: ${(error as Error).message}\n${LEDGER_USAGE}\n`);
+    return 2;
+  }
+  const locale = args.locale;
+  const out = args.out ? path.resolve(io.cwd, args.out) : undefined;
+  if (out) {
+    let problem: string | undefined;
+    if (out.endsWith(EXTENSION)) problem = reason(locale, '.shitei ファイルには書き出しません(指定書を上書きしないため)', 'will not write to a .shitei file (it could overwrite a sheet)');
+    else try {
+      if (fs.statSync(out).isDirectory()) problem = reason(locale, 'フォルダです', 'is a folder');
+    } catch {
+      if (!fs.existsSync(path.dirname(out))) problem = reason(locale, '書き込み先のフォルダがありません', 'its folder does not exist');
+    }
+    if (problem) {
+      io.stderr(`shitei ledger: --out ${args.out}: ${problem}\n`);
+      return 2;
+    }
+  }
+  let config: ResolvedConfig;
+  let found: ReturnType<typeof collect>;
+  try {
+    config = ledgerConfig(args, io.cwd);
+    found = collect(args.paths, io.cwd, locale, out);
+  } catch (error) {
+    if (error instanceof PathError) {
+      io.stderr(`shitei: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`shitei: ${error.file}: ${error.problems.map((p) => localize(p, locale)).join('; ')}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const sheets: LedgerSheet[] = [];
+  const skipped: SkippedFile[] = found.skipped.map((s) => ({ path: displayPath(s.file, io.cwd), reason: s.reason }));
+  for (const file of found.files) {
+    const shown = displayPath(file, io.cwd);
+    const read = readSheet(file, config, locale);
+    if ('sheet' in read) sheets.push({ path: shown, sheet: read.sheet });
+    else skipped.push({ path: shown, reason: read.reason });
+  }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const s of skipped) io.stderr(`shitei: ${s.path}: ${s.reason}\n`);
+
+  if (sheets.length === 0) {
+    io.stderr(
+      `shitei ledger: ${reason(locale, '読み込める指定書がありません。台帳は作成しませんでした', 'no readable sheet; no ledger was written')}\n`,
+    );
+    return 2;
+  }
+  const ledger = buildLedger(sheets, config.today, skipped);
+  const text = formatLedger(args.format, ledger, locale);
+  if (out) {
+    try {
+      fs.writeFileSync(out, text);
+    } catch (error) {
+      io.stderr(`shitei ledger: --out ${args.out}: ${reason(locale, `書き込めません(${errnoText(error)})`, `cannot write (${errnoText(error)})`)}\n`);
+      return 2;
+    }
+    const n = ledger.rows.length;
+    io.stderr(
+      reason(
+        locale,
+        `shitei ledger: ${displayPath(out, io.cwd)} に ${n} 件の指定を書き出しました${skipped.length ? `(読み込まなかったファイル ${skipped.length} 件)` : ''}\n`,
+        `shitei ledger: wrote ${n} designation${n === 1 ? '' : 's'} to ${displayPath(out, io.cwd)}${skipped.length ? ` (${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped)` : ''}\n`,
+      ),
+    );
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}

@@ -118,7 +118,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return new Promise<number>(() => undefined); // serves until the client exits the process
   }
   if (command === 'ledger') {
-    return (await import('./ledger')).runLedgerCommand(rest, io);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

@@ -2,6 +2,7 @@
  * The VS Code extension: starts the bundled language server and adds what only the editor
  * has (status bar, commands). All checking is the server's, which is the CLI's analysis.
  */
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -51,10 +52,35 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+function cliPath(context: vscode.ExtensionContext): string {
+  const bundled = context.asAbsolutePath('dist/cli.js');
+  return fs.existsSync(bundled) ? bundled : context.asAbsolutePath('bin/shitei.js');
+}
+
+/** The register of a folder as the CLI's self-contained HTML (no scripts), in a webview. */
+async function showLedger(context: vscode.ExtensionContext): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick() : folders[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(ja() ? 'フォルダを開いてください' : 'Open a folder first');
+    return;
+  }
+  const html = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [cliPath(context), 'ledger', '.', '--format', 'html', '--locale', ja() ? 'ja' : 'en'],
+      { cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => (error && !stdout ? reject(new Error(stderr.split('\n')[0] || error.message)) : resolve(stdout)));
+  }).catch((error: Error) => {
+    void vscode.window.showErrorMessage(`shitei: ${error.message}`);
+    return undefined;
+  });
+  if (!html) return;
+  const panel = vscode.window.createWebviewPanel('shitei.ledger', ja() ? `特定秘密指定管理簿 — ${folder.name}` : `Register — ${folder.name}`, vscode.ViewColumn.Active, { enableScripts: false });
+  panel.webview.html = html;
+}
+
 /** "shitei: check the workspace": the CLI over each folder, read back through the `$shitei` problem matcher. */
 function checkTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition): vscode.Task {
-  const bundled = context.asAbsolutePath('dist/cli.js');
-  const cli = fs.existsSync(bundled) ? bundled : context.asAbsolutePath('bin/shitei.js');
+  const cli = cliPath(context);
   const paths = Array.isArray(definition.paths) && definition.paths.length ? (definition.paths as string[]) : ['.'];
   // The extension host's own runtime runs the CLI (ELECTRON_RUN_AS_NODE makes Electron act as Node).
   const execution = new vscode.ProcessExecution(process.execPath, [cli, 'check', '--format', 'unix', ...paths], {
@@ -91,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'shitei', name: '特定秘密指定書' });
       return editor;
     }),
+    vscode.commands.registerCommand('shitei.showLedger', () => showLedger(context)),
     vscode.commands.registerCommand('shitei.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId === 'shitei') {

@@ -22,6 +22,8 @@
  * Usage: node scripts/bench/run.js [--runs N] [--keystrokes N] [--sheets N] [--quick]
  *                                  [--json FILE] [--write]
  *   --write  replaces the results block of docs/performance.md with this run's table.
+ *   --node-options STR  NODE_OPTIONS for our processes only (server and CLI), e.g. to profile them
+ *            (--cpu-prof) or to try a fix without editing the tree (--require ./patch.js).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -35,7 +37,7 @@ const { generateSheet, writeSheets, beppyoRefs } = require('./generate');
 // Options
 
 function parseArgs(argv) {
-  const o = { runs: 5, keystrokes: 200, warmup: 20, sheets: 1000, checkRuns: 3, json: undefined, write: false };
+  const o = { runs: 5, keystrokes: 200, warmup: 20, sheets: 1000, checkRuns: 3, json: undefined, write: false, nodeOptions: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
@@ -44,6 +46,7 @@ function parseArgs(argv) {
     else if (a === '--check-runs') o.checkRuns = Number(argv[++i]);
     else if (a === '--json') o.json = path.resolve(argv[++i]);
     else if (a === '--write') o.write = true;
+    else if (a === '--node-options') o.nodeOptions = argv[++i];
     else if (a === '--quick') Object.assign(o, { runs: 2, keystrokes: 60, warmup: 10, sheets: 200, checkRuns: 1 });
     else throw new Error(`unknown argument ${a}`);
   }
@@ -160,7 +163,18 @@ async function emptyNode() {
 
 const SPAWN_FLAWS = ['no-expiry', 'bad-beppyo', 'vague'];
 
-async function benchSpawn(tmp, sheet5k, runs) {
+/** A fresh folder per LSP benchmark: the server indexes every .shitei file under its workspace root. */
+function workspaceDir(tmp, name) {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Environment of our processes (server, CLI): NODE_OPTIONS from --node-options, if any. */
+let OURS_ENV = {};
+
+async function benchSpawn(tmp0, sheet5k, runs) {
+  const tmp = workspaceDir(tmp0, 'ws-spawn');
   const file = path.join(tmp, 'spawn-5k.shitei');
   fs.writeFileSync(file, sheet5k);
   const uri = pathToFileURL(file).href;
@@ -168,7 +182,7 @@ async function benchSpawn(tmp, sheet5k, runs) {
   const refs = [];
   for (let i = 0; i < runs; i++) {
     refs.push(await refStockLoad());
-    const client = new BenchLspClient({ cwd: tmp });
+    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV });
     await client.initialize();
     await client.open(uri, sheet5k);
     await client.until(() => (client.published.get(uri) ?? []).length > 0, 30000, 'first diagnostics');
@@ -196,8 +210,9 @@ async function benchSpawn(tmp, sheet5k, runs) {
 
 const TYPED = '及び航空機による警戒監視の区域並びに使用する機材の見積りを含む計画のうち部隊の展開に係るもの';
 
-async function benchTyping(tmp, docs, keystrokes, warmup) {
-  const client = new BenchLspClient({ cwd: tmp, initializationOptions: { debounceMs: 0 } });
+async function benchTyping(tmp0, docs, keystrokes, warmup) {
+  const tmp = workspaceDir(tmp0, 'ws-typing');
+  const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV, initializationOptions: { debounceMs: 0 } });
   await client.initialize();
   const results = {};
   // Transport floor: a request the server does not know is answered at once (MethodNotFound).
@@ -233,13 +248,14 @@ async function benchTyping(tmp, docs, keystrokes, warmup) {
     results[name] = { bytes: Buffer.byteLength(text), latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) };
   }
   await client.close();
-  return { docs: results, ping: median(pings) };
+  return { docs: results, ping: median(pings), dir: tmp };
 }
 
 // ------------------------------------------------------------------------------------------
 // 3. shitei check over 1,000 sheets
 
-async function benchCheck(tmp, count, runs) {
+async function benchCheck(tmp0, count, runs) {
+  const tmp = workspaceDir(tmp0, 'check');
   const dir = path.join(tmp, 'sheets');
   const { files, bytes } = writeSheets(dir, count, 7);
   const list = `${files.join('\n')}\n`;
@@ -251,7 +267,7 @@ async function benchCheck(tmp, count, runs) {
     const ref = await runNode(['-e', REF_TOKENIZE_FILES], { input: list });
     if (ref.code !== 0) throw new Error(`reference failed: ${ref.stderr.slice(0, 500)}`);
     refs.push(ref.exitWall);
-    const r = await runNode([BIN, 'check', '--format', 'json', dir], { cwd: tmp });
+    const r = await runNode([BIN, 'check', '--format', 'json', dir], { cwd: tmp, env: OURS_ENV });
     if (r.code !== 0 && r.code !== 1) throw new Error(`shitei check exited ${r.code}: ${r.stderr.slice(0, 500)}`);
     ours.push(r.exitWall);
     if (!diagnostics) {
@@ -259,7 +275,7 @@ async function benchCheck(tmp, count, runs) {
       diagnostics = { files: report.files.length, total: report.files.reduce((n, f) => n + (f.diagnostics?.length ?? 0), 0), clean: report.files.filter((f) => !f.diagnostics?.length).length };
     }
     // Where the time goes: the same run with kuromoji's stock loader.
-    const s = await runNode([BIN, 'check', '--format', 'json', dir], { cwd: tmp, env: { SHITEI_KUROMOJI_LOADER: 'stock' } });
+    const s = await runNode([BIN, 'check', '--format', 'json', dir], { cwd: tmp, env: { ...OURS_ENV, SHITEI_KUROMOJI_LOADER: 'stock' } });
     oursStock.push(s.exitWall);
   }
   return { count, bytes, chars: files.reduce((n, f) => n + fs.readFileSync(f, 'utf8').length, 0), ours, oursStock, refs, diagnostics };
@@ -268,7 +284,8 @@ async function benchCheck(tmp, count, runs) {
 // ------------------------------------------------------------------------------------------
 // 4. RSS with 20 sheets open
 
-async function benchMemory(tmp, runs, big) {
+async function benchMemory(tmp0, runs, big) {
+  const tmp = workspaceDir(tmp0, 'ws-memory');
   const refs = beppyoRefs();
   const docs = [];
   for (let i = 0; i < 19; i++) docs.push(generateSheet(5000 + i, { refs, targetBytes: 2000 + ((i * 4219) % 8000) }));
@@ -277,7 +294,7 @@ async function benchMemory(tmp, runs, big) {
   const refRows = [];
   for (let r = 0; r < runs; r++) {
     refRows.push(await refStockLoad());
-    const client = new BenchLspClient({ cwd: tmp });
+    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV });
     await client.initialize();
     const uris = [];
     for (let i = 0; i < docs.length; i++) {
@@ -357,6 +374,7 @@ function renderDetails(r) {
   const med = (f) => median(s.map(f));
   const lines = [];
   lines.push(`- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB.toFixed(1)} GB, Node ${r.machine.node}, ${r.machine.platform}; load average ${r.machine.loadavg.map((x) => x.toFixed(2)).join(' / ')} at the start, ${r.loadavgEnd.map((x) => x.toFixed(2)).join(' / ')} at the end.`);
+  if (r.options.nodeOptions) lines.push(`- **Our processes ran with NODE_OPTIONS=\`${r.options.nodeOptions}\`** (not the product as built).`);
   lines.push(`- Runs: ${r.options.runs} per spawn/memory measurement (medians), ${r.options.keystrokes} keystrokes per document after ${r.options.warmup} warm-up ones, ${r.options.checkRuns} \`shitei check\` runs.`);
   lines.push(`- Empty \`node -e 0\` spawn → exit: ${ms(median(r.emptyNode))}. Stock kuromoji spawn → ready: ${ms(median(r.spawn.refs.map((x) => x.ready)))} (runs: ${r.spawn.refs.map((x) => ms(x.ready)).join(', ')}).`);
   lines.push(`- 1: first diagnostics ${s.map((x) => ms(x.first)).join(', ')}; dictionary ready ${s.map((x) => ms(x.ready)).join(', ')}; complete ${s.map((x) => ms(x.complete)).join(', ')}. First set before ready in ${s.filter((x) => x.firstBeforeReady).length}/${s.length} runs, codes ${JSON.stringify(s[0].firstCodes)}; complete set ${JSON.stringify(s[0].completeCodes)}. Server CPU time at complete ${ms(med((x) => x.cpuAtComplete))}, RSS ${mb(med((x) => x.rss))}.`);
@@ -384,6 +402,7 @@ function writeDoc(table, details, when) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.nodeOptions) OURS_ENV = { NODE_OPTIONS: options.nodeOptions };
   const prepared = path.join(ROOT, 'core/out/dict-prepared/manifest.json');
   if (!fs.existsSync(prepared)) log('warning: core/out/dict-prepared is missing (run node scripts/build-dictionary.js): the server will use the stock loader');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-bench-'));
@@ -403,8 +422,8 @@ async function main() {
 
     log(`2. keystroke → diagnostics (${options.keystrokes} keystrokes per document)`);
     result.typing = await benchTyping(tmp, { '10KB': sheet10k, '100KB': sheet100k }, options.keystrokes, options.warmup);
-    const f10 = path.join(tmp, 'typing-10KB.shitei');
-    const f100 = path.join(tmp, 'typing-100KB.shitei');
+    const f10 = path.join(result.typing.dir, 'typing-10KB.shitei');
+    const f100 = path.join(result.typing.dir, 'typing-100KB.shitei');
     const warm = JSON.parse((await runNode(['-e', REF_TOKENIZE_WARM, f10, f100])).stdout);
     result.typing.reference = { '10KB': warm[f10], '100KB': warm[f100] };
 

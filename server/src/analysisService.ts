@@ -76,6 +76,11 @@ export class AnalysisService {
     return result;
   }
 
+  /** Analysis of another text with `uri`'s config (fix-all's later passes); not cached. */
+  analyzeTextOf(uri: string, text: string): AnalysisResult {
+    return analyzeText(text, { config: this.configFor(uri), tokens: this.tokens });
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
   }

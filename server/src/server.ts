@@ -22,7 +22,7 @@ import { hoverAt } from '../../core/out/service/hover';
 import { completionsAt, type CompletionKind } from '../../core/out/service/completion';
 import { documentSymbols, foldingRanges } from '../../core/out/service/outline';
 import { inlayHints } from '../../core/out/service/inlayHints';
-import { disableForFileEdit, disableForLineEdit, fixAllEdits } from '../../core/out/service/actions';
+import { disableForFileEdit, disableForLineEdit, fixAllToFixpoint } from '../../core/out/service/actions';
 import type { ShiteiConfigFile } from '../../core/out/analysis/config';
 import type { Diagnostic } from '../../core/out/analysis/analyze';
 
@@ -297,7 +297,8 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
         }
       }
       if (wants(FIX_ALL_KIND)) {
-        const edits = fixAllEdits(result.diagnostics);
+        // To a fixpoint, so applying fix-all to its own result changes nothing (idempotent).
+        const edits = fixAllToFixpoint(doc.text, result.diagnostics, (t) => analysis.analyzeTextOf(doc.uri, t).diagnostics);
         if (edits.length > 0) {
           actions.push({
             title: locale === 'ja' ? '安全な修正をすべて適用する' : 'Apply all safe fixes',
@@ -384,7 +385,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       const uri = String(params.arguments?.[0] ?? '');
       const doc = store.get(uri);
       if (!doc) return null;
-      const edits = fixAllEdits(analysis.analyze(doc).diagnostics as Diagnostic[]);
+      const edits = fixAllToFixpoint(doc.text, analysis.analyze(doc).diagnostics as Diagnostic[], (t) => analysis.analyzeTextOf(uri, t).diagnostics);
       if (edits.length) await connection.workspace.applyEdit({ changes: { [uri]: toLspEdits(edits, doc.lineIndex, encoding) } });
       return null;
     }));

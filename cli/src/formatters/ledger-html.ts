@@ -37,7 +37,7 @@ const CSS = `
 * { box-sizing: border-box; }
 html { font-size: 14px; }
 body { margin: 24px; color: var(--ink); background: #fff; line-height: 1.5;
-  font-family: "IPAexGothic", "IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", sans-serif; }
+  font-family: "IPAexGothic", "IPAPGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", sans-serif; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid var(--ink); }
 p.meta { margin: 0; color: var(--muted); }
@@ -46,8 +46,11 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
 th { background: var(--head); font-weight: bold; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.date { white-space: nowrap; }
-td.path { font-family: "IPAGothic", ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
+td.date, td.ref { white-space: nowrap; }
+td.serial { min-width: 7em; }
+td.summary { min-width: 16em; }
+td.path { min-width: 10em; max-width: 18em; }
+td.path { font-family: "IPAGothic", ui-monospace, monospace; font-size: .8rem; overflow-wrap: anywhere; }
 tr.total td, tr.total th { font-weight: bold; background: #f7f7f7; }
 table.compact { width: auto; min-width: 24rem; }
 td.soon { color: var(--soon); font-weight: bold; }
@@ -91,8 +94,9 @@ function registerTable(ledger: Ledger, locale: Locale): string {
       const cells = COLUMNS.map((c) => {
         if (c.key === 'expiry') return td(escapeHtml(expiryCell(r)), 'date');
         if (c.key === 'path') return td(escapeHtml(r.path), 'path');
-        if (c.key === 'beppyo') return td(r.beppyo.map(escapeHtml).join('<br>'));
-        if (c.key === 'extensions') return td(r.extensions.map(escapeHtml).join('<br>'));
+        if (c.key === 'beppyo') return td(r.beppyo.map(escapeHtml).join('<br>'), 'ref');
+        if (c.key === 'serial') return td(escapeHtml(r.serial), 'serial');
+        if (c.key === 'summary') return td(multiline(r.summary), 'summary');
         const cls = c.iso ? 'date' : '';
         return td(multiline(c.cell(r)), cls);
       });
@@ -109,7 +113,7 @@ function agencyTable(ledger: Ledger, locale: Locale): string {
   const line = (name: string, r: { byGou: Record<string, number>; unclassified: number; total: number }, cls = '') =>
     `<tr${cls ? ` class="${cls}"` : ''}>${td(escapeHtml(name))}${gous.map((g) => td(String(r.byGou[g]), 'num')).join('')}${td(String(r.unclassified), 'num')}${td(String(r.total), 'num')}</tr>`;
   const body = t.rows.map((r) => line(agencyName(r.agency, locale), r)).join('\n');
-  return `<table id="by-agency"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n<tfoot>${line(label('grandTotal', locale), t.totals, 'total')}</tfoot></table>`;
+  return `<table id="by-agency" class="compact"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n<tfoot>${line(label('grandTotal', locale), t.totals, 'total')}</tfoot></table>`;
 }
 
 function validityTable(ledger: Ledger, locale: Locale): string {
@@ -142,13 +146,62 @@ function skippedTable(ledger: Ledger, locale: Locale): string {
   return `<table id="skipped"><thead><tr>${th(label('file', locale))}${th(label('reason', locale))}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 
+/** Months before today's month the chart shows one by one, and months from it on. */
+export const CHART_MONTHS_BEFORE = 12;
+export const CHART_MONTHS_FROM = 120;
+
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+const monthOf = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+interface Slot {
+  kind: 'month' | 'earlier' | 'later';
+  /** YYYY-MM: the month, or the last month before the window (earlier) / the first after it (later). */
+  month: string;
+  count: number;
+}
+
 /**
- * Bars per month of the 満了日 in force, from the first month to the last: grey before this
- * month, red within the next 12 months, blue after; a dashed line marks today's month.
+ * The slots the chart draws: each month from the first 満了日 to the last, but no further back
+ * than CHART_MONTHS_BEFORE months before today's month nor further on than CHART_MONTHS_FROM
+ * months from it; designations outside that window are one "earlier" and one "later" bar, so a
+ * 60-year extension does not squeeze the next years into a sliver.
+ */
+export function chartSlots(months: readonly MonthCount[], todayIso: string): Slot[] {
+  if (months.length === 0) return [];
+  const now = monthIndex(todayIso);
+  const lo = Math.max(monthIndex(months[0].month), now - CHART_MONTHS_BEFORE);
+  const hi = Math.min(monthIndex(months[months.length - 1].month), now + CHART_MONTHS_FROM - 1);
+  let earlier = 0;
+  let later = 0;
+  const counts = new Map<number, number>();
+  for (const m of months) {
+    const i = monthIndex(m.month);
+    if (i < lo) earlier += m.count;
+    else if (i > hi) later += m.count;
+    else counts.set(i, m.count);
+  }
+  const slots: Slot[] = [];
+  if (earlier > 0) slots.push({ kind: 'earlier', month: monthOf(lo - 1), count: earlier });
+  for (let i = lo; i <= hi; i++) slots.push({ kind: 'month', month: monthOf(i), count: counts.get(i) ?? 0 });
+  if (later > 0) slots.push({ kind: 'later', month: monthOf(hi + 1), count: later });
+  return slots;
+}
+
+function slotText(s: Slot, locale: Locale): string {
+  const [yy, mm] = s.month.split('-').map(Number);
+  const ja = `${yy}年${mm}月`;
+  if (s.kind === 'earlier') return locale === 'ja' ? `${ja}以前` : `until ${s.month}`;
+  if (s.kind === 'later') return locale === 'ja' ? `${ja}以降` : `from ${s.month}`;
+  return locale === 'ja' ? ja : s.month;
+}
+
+/**
+ * Bars per month of the 満了日 in force: grey before this month, red within the next 12 months,
+ * blue after; a dashed line marks today's month. Each bar's <title> says its month and count.
  */
 export function expiryChart(months: readonly MonthCount[], todayIso: string, lastIso: string, locale: Locale): string {
-  const title = label('chart', locale);
-  if (months.length === 0) return `<p class="empty" id="chart-empty">${escapeHtml(label('chartEmpty', locale))}</p>`;
+  const slots = chartSlots(months, todayIso);
+  if (slots.length === 0) return `<p class="empty" id="chart-empty">${escapeHtml(label('chartEmpty', locale))}</p>`;
   const W = 960;
   const H = 280;
   const left = 44;
@@ -157,49 +210,66 @@ export function expiryChart(months: readonly MonthCount[], todayIso: string, las
   const bottom = 52;
   const plotW = W - left - right;
   const plotH = H - top - bottom;
-  const max = Math.max(1, ...months.map((m) => m.count));
+  const max = Math.max(1, ...slots.map((m) => m.count));
   const step = max <= 5 ? 1 : Math.ceil(max / 5);
   const yMax = Math.ceil(max / step) * step;
-  const slot = plotW / months.length;
-  const barW = Math.max(1, Math.min(40, slot * 0.7));
+  const slot = plotW / slots.length;
+  const barW = Math.max(2, Math.min(40, slot * 0.7));
   const y = (n: number) => top + plotH - (n / yMax) * plotH;
   const thisMonth = todayIso.slice(0, 7);
   const lastMonth = lastIso.slice(0, 7);
+  const suffix = locale === 'ja' ? '年' : '';
   const parts: string[] = [];
   for (let n = 0; n <= yMax; n += step) {
     parts.push(`<line class="grid" x1="${left}" x2="${W - right}" y1="${y(n).toFixed(1)}" y2="${y(n).toFixed(1)}"/>`);
     parts.push(`<text x="${left - 6}" y="${(y(n) + 4).toFixed(1)}" text-anchor="end">${n}</text>`);
   }
-  const everyMonth = months.length <= 24;
-  months.forEach((m, i) => {
+  const everyMonth = slots.length <= 24;
+  // Long ranges: a year label every yearStep-th January (labels at least ~44 px apart), and
+  // on the first month when the first of those is far enough away.
+  const yearStep = Math.max(1, Math.ceil(44 / (slot * 12)));
+  const yearLabels = new Set<number>();
+  if (!everyMonth) {
+    slots.forEach((m, i) => {
+      const [yy, mm] = m.month.split('-').map(Number);
+      if (m.kind === 'month' && mm === 1 && yy % yearStep === 0) yearLabels.add(i);
+    });
+    const first = slots.findIndex((m) => m.kind === 'month');
+    if (yearLabels.size === 0 || (Math.min(...yearLabels) - first) * slot >= 44) yearLabels.add(first);
+  }
+  const countLabels = slot >= 14;
+  slots.forEach((m, i) => {
     const [yy, mm] = m.month.split('-').map(Number);
     const x = left + i * slot + (slot - barW) / 2;
-    const cls = m.month < thisMonth ? 'bar past' : m.month <= lastMonth ? 'bar soon' : 'bar';
-    const tip = locale === 'ja' ? `${yy}年${mm}月: ${m.count}件` : `${m.month}: ${m.count}`;
+    const cx = (left + i * slot + slot / 2).toFixed(1);
+    const cls = m.kind === 'earlier' || m.month < thisMonth ? 'bar past' : m.kind === 'month' && m.month <= lastMonth ? 'bar soon' : 'bar';
+    const tip = locale === 'ja' ? `${slotText(m, locale)}: ${m.count}件` : `${slotText(m, locale)}: ${m.count}`;
     if (m.count > 0) {
       parts.push(`<rect class="${cls}" x="${x.toFixed(1)}" y="${y(m.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(m.count)).toFixed(1)}"><title>${escapeHtml(tip)}</title></rect>`);
-      parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(m.count) - 3).toFixed(1)}" text-anchor="middle">${m.count}</text>`);
+      if (countLabels) parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(m.count) - 3).toFixed(1)}" text-anchor="middle">${m.count}</text>`);
     }
-    const cx = (left + i * slot + slot / 2).toFixed(1);
-    if (everyMonth) {
+    if (m.kind !== 'month') {
+      const text = locale === 'ja' ? (m.kind === 'earlier' ? '以前' : '以降') : m.kind === 'earlier' ? 'before' : 'later';
+      parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${text}</text>`);
+    } else if (everyMonth) {
       parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${locale === 'ja' ? `${mm}月` : mm}</text>`);
-      if (mm === 1 || i === 0) parts.push(`<text x="${cx}" y="${H - bottom + 31}" text-anchor="middle">${yy}${locale === 'ja' ? '年' : ''}</text>`);
-    } else if (mm === 1 || i === 0) {
+      if (mm === 1 || i === 0 || slots[i - 1].kind !== 'month') parts.push(`<text x="${cx}" y="${H - bottom + 31}" text-anchor="middle">${yy}${suffix}</text>`);
+    } else if (yearLabels.has(i)) {
       parts.push(`<line class="grid" x1="${cx}" x2="${cx}" y1="${y(0)}" y2="${y(0) + 5}"/>`);
-      parts.push(`<text x="${cx}" y="${H - bottom + 18}" text-anchor="middle">${yy}${locale === 'ja' ? '年' : ''}</text>`);
+      parts.push(`<text x="${cx}" y="${H - bottom + 18}" text-anchor="middle">${yy}${suffix}</text>`);
     }
-    if (m.month === thisMonth) {
+    if (m.kind === 'month' && m.month === thisMonth) {
       const tx = left + i * slot;
       parts.push(`<line class="today" x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${top}" y2="${y(0)}"/>`);
     }
   });
   parts.push(`<line class="axis" x1="${left}" x2="${W - right}" y1="${y(0)}" y2="${y(0)}"/>`);
   parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${y(0)}"/>`);
-  const total = months.reduce((s, m) => s + m.count, 0);
+  const total = slots.reduce((n, m) => n + m.count, 0);
   const desc = locale === 'ja' ? `${months[0].month} から ${months[months.length - 1].month} まで、満了日の読める指定 ${total} 件` : `${months[0].month} to ${months[months.length - 1].month}, ${total} designations with a readable expiry`;
   return (
     `<svg class="chart" id="expiry-chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc">` +
-    `<title id="chart-title">${escapeHtml(title)}</title><desc id="chart-desc">${escapeHtml(desc)}</desc>\n${parts.join('\n')}\n</svg>`
+    `<title id="chart-title">${escapeHtml(label('chart', locale))}</title><desc id="chart-desc">${escapeHtml(desc)}</desc>\n${parts.join('\n')}\n</svg>`
   );
 }
 

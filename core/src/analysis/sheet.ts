@@ -194,7 +194,11 @@ export class SheetModel {
     const endsWithBreak = withoutLastBreak.length < t.length;
     const endsWithBlank = t.length === 0 || (endsWithBreak && /(?:^|\r\n|\n|\r)[ \t\u3000]*$/.test(withoutLastBreak));
     const sep = endsWithBlank ? '' : endsWithBreak ? this.eol : this.eol + this.eol;
-    return { span: { start: t.length, end: t.length }, newText: sep + [`【${name}】`, ...lines].join(this.eol) + this.eol };
+    const newText = sep + [`【${name}】`, ...lines].join(this.eol) + this.eol;
+    // After a final lone CR, an inserted LF would join it into one CRLF (a line lost, a foreign
+    // break added): that CR is replaced by the document's own break instead.
+    if (newText.startsWith('\n') && t.endsWith('\r')) return { span: { start: t.length - 1, end: t.length }, newText: this.eol + newText };
+    return { span: { start: t.length, end: t.length }, newText };
   }
 
   /** Fields in canonical order for listing, with the specs. */

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as kuromoji from 'kuromoji';
+import { installFastPrefixSearch, type DoubleArrayLike } from './dictionaryTrie';
 
 /** The kuromoji version whose internals this loader (and the build script's trimming) was checked against. */
 export const PINNED_KUROMOJI_VERSION = '0.1.2';
@@ -121,6 +122,11 @@ export interface PreparedLoadOptions {
    * slightly faster overall (a CLI run).
    */
   yieldToEventLoop?: boolean;
+  /**
+   * Replace the trie's commonPrefixSearch with the result-identical, ≈ 3× faster one of
+   * ./dictionaryTrie.ts (default true).
+   */
+  fastPrefixSearch?: boolean;
 }
 
 /* kuromoji 0.1.2 internals used here (see node_modules/kuromoji/src). */
@@ -130,6 +136,7 @@ interface InternalByteBufferHost {
   target_map: Record<number, number[]>;
 }
 interface InternalDynamicDictionaries {
+  trie: DoubleArrayLike;
   token_info_dictionary: InternalByteBufferHost;
   loadTrie(base: Int32Array, check: Int32Array): unknown;
   loadConnectionCosts(cc: Int16Array): unknown;
@@ -142,17 +149,25 @@ type TokenizerCtor = new (dic: InternalDynamicDictionaries) => kuromoji.Tokenize
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Reads a whole file into a fresh ArrayBuffer of exactly its size (offset 0, so any view is aligned). */
-function readWholeSync(file: string): Uint8Array {
+/** Chunk size of synchronous reads when yielding: a 36 MB file is read in ≈ 5 ms slices. */
+const READ_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Reads a whole file into a fresh ArrayBuffer of exactly its size (offset 0, so any view is
+ * aligned), synchronously, calling `between` after each chunk of READ_CHUNK bytes.
+ */
+async function readWholeSync(file: string, between?: () => Promise<void>): Promise<Uint8Array> {
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
     const bytes = new Uint8Array(size);
     let offset = 0;
     while (offset < size) {
-      const n = fs.readSync(fd, bytes, offset, size - offset, offset);
+      const want = between ? Math.min(READ_CHUNK, size - offset) : size - offset;
+      const n = fs.readSync(fd, bytes, offset, want, offset);
       if (n === 0) throw new Error(`${path.basename(file)}: unexpected end of file`);
       offset += n;
+      if (between && offset < size) await between();
     }
     return bytes;
   } finally {
@@ -238,11 +253,12 @@ export async function buildPreparedTokenizer(dir: string, options: PreparedLoadO
     get = (f) => reads.get(f)!;
   } else {
     get = async (f) => {
-      const bytes = readWholeSync(file(f));
+      const bytes = await readWholeSync(file(f), yieldTurns ? nextTurn : undefined);
       await pause();
       return bytes;
     };
   }
+  await pause(); // let the caller's turn finish before the first block of work
 
   // Internal modules of the pinned kuromoji (static strings, so a bundler includes them).
   const DynamicDictionaries = require('kuromoji/src/dict/DynamicDictionaries') as DynamicDictionariesCtor;
@@ -251,6 +267,7 @@ export async function buildPreparedTokenizer(dir: string, options: PreparedLoadO
 
   const i32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
   dic.loadTrie(i32(await get('base.dat')), i32(await get('check.dat')));
+  if (options.fastPrefixSearch !== false) installFastPrefixSearch(dic.trie);
   await pause();
 
   const tid = dic.token_info_dictionary;

@@ -66,7 +66,7 @@ export interface SheetSyntax {
   lineIndex: LineIndex;
   lines: SourceLine[];
   /** The dominant line ending, which fixes that insert lines must use. */
-  eol: '\n' | '\r\n';
+  eol: '\n' | '\r\n' | '\r';
   /** Fields of the header, in order (duplicates and unknown names included). */
   fields: FieldNode[];
   /** Header lines that are neither field, comment nor blank. */

@@ -59,6 +59,24 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Node's shift_jis decoder (ICU's IBM-943 table) rotates three ASCII control bytes: 0x1A → U+001C,
+ * 0x1C → U+007F, 0x7F → U+001A. WHATWG (and Windows) map every ASCII byte to itself; undo it,
+ * only when this platform's decoder does it, so no byte is silently changed.
+ */
+const ICU_ROTATES_CONTROLS = (() => {
+  try {
+    return new TextDecoder('shift_jis').decode(Uint8Array.of(0x7f)) === '\x1a';
+  } catch {
+    return false;
+  }
+})();
+const UNROTATE: Record<string, string> = { '\x1c': '\x1a', '\x7f': '\x1c', '\x1a': '\x7f' };
+
+function undoIcuControlRotation(text: string): string {
+  return ICU_ROTATES_CONTROLS ? text.replace(/[\x1a\x1c\x7f]/g, (c) => UNROTATE[c]) : text;
+}
+
 function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
@@ -113,7 +131,7 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean): Decoded {
   if (!bom) {
     // WHATWG shift_jis is in effect Windows-31J (CP932), which is what Japanese Windows writes.
     const sjis = decodeStrict('shift_jis', bytes);
-    if (sjis !== undefined) return { ok: true, text: sjis, bom: false, encoding: 'shift_jis' };
+    if (sjis !== undefined) return { ok: true, text: undoIcuControlRotation(sjis), bom: false, encoding: 'shift_jis' };
   }
 
   const at = firstInvalidUtf8(bytes);

@@ -8,7 +8,8 @@
  *
  * Understood arguments (as runTests passes them; both --k=v and --k v forms):
  *   --extensionDevelopmentPath=P (repeatable), --extensionTestsPath=P, --locale=L,
- *   positional: a folder to open, a .code-workspace file, or files to open (their folder is opened).
+ *   positional: a folder to open, a .code-workspace file, or a file to open (in its folder, unless a
+ *   folder is given too; the web workbench opens only the first file).
  * Ignored on purpose (desktop/Electron-only, or replaced by a fresh temp profile every run):
  *   --no-sandbox --disable-gpu-sandbox --disable-updates --skip-welcome --skip-release-notes
  *   --disable-workspace-trust (always on) --user-data-dir --extensions-dir --disable-extensions
@@ -121,13 +122,21 @@ async function main() {
     const payload = [];
     for (const d of devPaths) payload.push(['extensionDevelopmentPath', lib.remoteUri(server.port, d)]);
     payload.push(['extensionTestsPath', lib.remoteUri(server.port, testsPath)]);
-    for (const f of openFiles) payload.push(['openFile', lib.remoteUri(server.port, f)]);
+    // The web workbench opens one file from the payload (openFile); the others are ignored.
+    if (openFiles.length) payload.push(['openFile', lib.remoteUri(server.port, openFiles[0])]);
     const url = workspace
       ? lib.workbenchUrl(server.origin, { payload }).replace('/?', `/?workspace=${encodeURIComponent(workspace)}&`)
       : lib.workbenchUrl(server.origin, { folder, payload });
     lib.debug('open', url);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-    const code = await exitCode;
+    // Also end early when code-server or the page dies, rather than waiting for the time-out.
+    const died = new Promise((_, reject) => {
+      server.child.once('exit', (c, sig) => reject(new Error(`code-server exited (${c ?? sig}) before the tests finished:\n${server.output().split('\n').slice(-30).join('\n')}`)));
+      page.once('crash', () => reject(new Error('the browser page crashed')));
+      page.once('close', () => reject(new Error('the browser page closed before the tests finished')));
+    });
+    died.catch(() => {});
+    const code = await Promise.race([exitCode, died]);
     lib.debug(`tests finished with ${code} after ${Date.now() - t0} ms`);
     return code;
   };

@@ -46,7 +46,9 @@ async function main() {
   if (process.env.SHITEI_SKIP_BUNDLE !== '1') {
     log('npm run bundle');
     execFileSync('npm', ['run', '--silent', 'bundle'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'], timeout: 180_000 });
+    log(`bundled in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  const t1 = Date.now();
   for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict/base.dat.gz']) {
     if (!fs.existsSync(path.join(REPO, f))) {
       log(`${f} is missing: run \`npm run bundle\``);
@@ -84,7 +86,7 @@ async function main() {
       options.vscodeExecutablePath = launcher;
     }
     const code = await testElectron.runTests(options);
-    log(`passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(`passed: VS Code run ${((Date.now() - t1) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return code;
   } catch (e) {
     log(`failed after ${((Date.now() - t0) / 1000).toFixed(1)} s: ${e && e.message ? e.message : e}`);

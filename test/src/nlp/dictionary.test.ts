@@ -16,6 +16,7 @@ import {
   checkPreparedDictionary,
   PREPARED_DICTIONARY_FILES,
 } from '../../../core/out/nlp/dictionary';
+import { originalPrefixSearch, type DoubleArrayLike } from '../../../core/out/nlp/dictionaryTrie';
 import { getTokenizerLoadInfo, loadTokenizer } from '../../../core/out/nlp/tokenizer';
 import { REPO } from '../support/cli';
 
@@ -96,6 +97,9 @@ process.stdin.on('data', (c) => chunks.push(c)).on('end', () => {
 
 let prepared = BUILT;
 let scratch: string | undefined;
+let rawPrepared: ReturnType<typeof buildPreparedTokenizer> | undefined;
+/** One prepared kuromoji tokenizer for the tests that need the raw one (≈ 150 MB each). */
+const preparedRaw = () => (rawPrepared ??= buildPreparedTokenizer(prepared));
 
 before(() => {
   // `npm run build` produces the prepared dictionary; when it has not run, build one for this test.
@@ -122,11 +126,46 @@ test('the prepared dictionary passes its checks and matches its manifest hashes'
 test('prepared and stock loaders give identical tokens and word-id maps', async () => {
   const text = corpus();
   const stock = stockFingerprint(text);
-  const raw = await buildPreparedTokenizer(prepared);
+  const raw = await preparedRaw();
   const internals = raw as unknown as { token_info_dictionary: unknown; unknown_dictionary: unknown };
   const mine = fingerprint(raw, internals, text, createHash);
   assert.ok(mine.count > 1000, `only ${mine.count} tokens`);
   assert.deepEqual(mine, stock);
+});
+
+test('the fast commonPrefixSearch returns exactly what doublearray returns', async () => {
+  const raw = await preparedRaw();
+  const trie = (raw as unknown as { viterbi_builder: { trie: DoubleArrayLike } }).viterbi_builder.trie;
+  assert.ok(Object.prototype.hasOwnProperty.call(trie, 'commonPrefixSearch'), 'the fast search is installed');
+  const fast = (key: string) => trie.commonPrefixSearch(key);
+  const stock = originalPrefixSearch(trie);
+  const outcome = (f: (k: string) => unknown, key: string) => {
+    try {
+      return JSON.stringify(f(key));
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+  const keys: string[] = [];
+  // Every tail of every line of the corpus (what the lattice builder asks), capped in length.
+  for (const line of corpus().split('\n')) for (let i = 0; i < line.length; i += 3) keys.push(line.slice(i, i + 40));
+  // Random strings over a pool with 1-, 2- and 3-byte characters, digits, symbols and surrogates.
+  const pool = [...'あいうかがきゃアイウカガキャーｱｲｳ漢字情報秘密指定令和年月日第号一二三十百〇0123456789０１２３abcABCａｂｃ()（）「」、。・：: \t\u3000αβγабвé€©'];
+  pool.push('\ud842\udfb7', '\ud83d\ude00', '\ud800', '\udc00', '\u0000', '\uffff', '\u0080', '\u07ff', '\u0800');
+  let seed = 12345;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+  for (let i = 0; i < 20000; i++) {
+    let k = '';
+    const len = 1 + rand(12);
+    for (let j = 0; j < len; j++) k += pool[rand(pool.length)];
+    keys.push(k);
+  }
+  let compared = 0;
+  for (const key of keys) {
+    assert.equal(outcome(fast, key), outcome(stock, key), JSON.stringify(key));
+    compared++;
+  }
+  assert.ok(compared > 20000);
 });
 
 test('buildTargetMap reads like kuromoji: appends repeated keys, ignores zero padding, 0 past the end', async () => {

@@ -205,22 +205,37 @@ module.exports = [
     },
   },
   {
-    name: 'completion after 【 offers 対象情報の記述 and inserts the closing 】',
+    name: 'completion after a typed 【 (auto-closed to 【】) offers 対象情報の記述; accepting it gives 【対象情報の記述】',
     fn: async () => {
       const header = VALID.slice(0, VALID.indexOf('【'));
-      const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: `${header}【` });
-      await vscode.window.showTextDocument(doc, { preview: false });
-      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: header });
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      const last = doc.lineCount - 1;
+      editor.selection = new vscode.Selection(last, 0, last, 0);
+      await vscode.commands.executeCommand('type', { text: '【' });
+      const line = () => doc.lineAt(last).text;
+      assert.equal(line(), '【】', 'the editor auto-closes 【 (language-configuration.json)');
+      const pos = editor.selection.active;
+      assert.equal(pos.character, 1);
+      const label = (i) => (typeof i.label === 'string' ? i.label : i.label.label);
       const list = await waitFor(async () => {
-        const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, end, '【');
-        return l && l.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '対象情報の記述') ? l : undefined;
+        const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos, '【');
+        return l && l.items.some((i) => label(i) === '対象情報の記述') ? l : undefined;
       }, 'a completion 対象情報の記述');
-      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '対象情報の記述');
+      const item = list.items.find((i) => label(i) === '対象情報の記述');
       const insert = typeof item.insertText === 'string' ? item.insertText : item.insertText && item.insertText.value;
       assert.equal(insert, '対象情報の記述】');
       assert.equal(item.detail, '必須の節');
-      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      const labels = list.items.map(label);
       for (const l of ['指定の理由', '概要']) assert.ok(labels.includes(l), `${l} in ${JSON.stringify(labels)}`);
+      // Accept it as a person would: the suggest widget, first (preselected) entry.
+      await waitFor(async () => {
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await sleep(300);
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        return line() !== '【】';
+      }, 'the suggest widget to accept an entry', 15_000, 200);
+      assert.equal(line(), '【対象情報の記述】');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     },
   },
@@ -233,7 +248,7 @@ module.exports = [
           const p = serverPids(ext().extensionPath).filter((x) => !state.pids.includes(x));
           return p.length ? p : undefined;
         }, 'a new dist/server.js process');
-        assert.equal(serverPids(ext().extensionPath).length, 1, 'the old server exited');
+        await waitFor(() => serverPids(ext().extensionPath).length === 1, 'the old server to exit');
         state.pids = fresh;
       }
       const { editor, doc } = await open(state.bad);

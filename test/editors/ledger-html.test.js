@@ -1,0 +1,170 @@
+'use strict';
+// The HTML ledger (`shitei ledger --format html`) rendered in Debian's headless Chromium.
+//
+//   npx tsc -b && node --test test/editors/ledger-html.test.js
+//
+// Needs Chromium and a Japanese font (Debian: `apt-get install -y chromium fonts-ipafont-gothic`).
+// A missing Chromium is a FAILURE, not a skip: CI always runs this. SHITEI_CHROMIUM overrides
+// the binary (default /usr/bin/chromium, else `chromium` on PATH).
+//
+// The page is written from samples/ (the whole sample workspace, README.md included, so the
+// "skipped files" section is exercised) into a fresh temporary folder. Then:
+//   1. `chromium --headless --dump-dom` (no driver at all): the parsed DOM has the title, the
+//      tables and the chart.
+//   2. With playwright-core (the root node_modules or test/editors/vscode/node_modules, whichever
+//      has it), the page is loaded with every request recorded: the tables have their rows, the
+//      SVG chart has bars, nothing but the file itself is requested, the Japanese text is drawn
+//      with a Japanese font (CSS.getPlatformFontsForNode over CDP), the print layout is A4
+//      landscape with repeating table headers, and a full-page screenshot goes to
+//      test-results/ledger.png. Without playwright-core, `chromium --screenshot` takes the
+//      screenshot instead.
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'shitei.js');
+const RESULTS = path.join(ROOT, 'test-results');
+const SCREENSHOT = path.join(RESULTS, 'ledger.png');
+const RUN_TIMEOUT_MS = 60_000;
+
+function findChromium() {
+  const candidates = [process.env.SHITEI_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  const which = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
+  const found = which.stdout.trim();
+  return found && fs.existsSync(found) ? found : undefined;
+}
+
+function findPlaywright() {
+  for (const dir of [ROOT, path.join(ROOT, 'test', 'editors', 'vscode')]) {
+    try {
+      return require(require.resolve('playwright-core', { paths: [dir] }));
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+const CHROMIUM = findChromium();
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-ledger-html-'));
+const PAGE = path.join(WORK, 'ledger.html');
+const PAGE_URL = `file://${PAGE}`;
+
+/** Chromium flags for a throw-away headless run that talks to no one. */
+function chromiumArgs(profile) {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--lang=ja',
+    `--user-data-dir=${profile}`,
+  ];
+}
+
+function requireChromium() {
+  assert.ok(CHROMIUM, 'Chromium not found: apt-get install -y chromium fonts-ipafont-gothic (or set SHITEI_CHROMIUM)');
+}
+
+test('shitei ledger writes the HTML page from samples/', () => {
+  const r = spawnSync(process.execPath, [BIN, 'ledger', '--format', 'html', '--out', PAGE, 'samples/'], { cwd: ROOT, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  const html = fs.readFileSync(PAGE, 'utf8');
+  assert.match(html, /<html lang="ja">/);
+  assert.ok(!/https?:\/\//i.test(html), 'no URL to fetch');
+});
+
+test('Chromium --dump-dom: the parsed page has the title, the tables and the chart', () => {
+  requireChromium();
+  const profile = fs.mkdtempSync(path.join(WORK, 'profile-'));
+  const r = spawnSync(CHROMIUM, [...chromiumArgs(profile), '--dump-dom', PAGE_URL], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `chromium exited ${r.status} ${r.signal ?? ''}\n${r.stderr}`);
+  const dom = r.stdout;
+  assert.match(dom, /<title>特定秘密指定管理簿<\/title>/);
+  for (const id of ['register', 'by-agency', 'by-validity', 'expiring-soon', 'skipped']) assert.match(dom, new RegExp(`<table id="${id}"`), id);
+  assert.match(dom, /<svg[^>]*id="expiry-chart"/);
+  assert.match(dom, /LEDGER-海保-2025-0702/);
+  assert.match(dom, /samples\/README\.md/);
+});
+
+test('rendered: tables with rows, chart bars, no request but the file, a Japanese font, print layout, screenshot', async () => {
+  requireChromium();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.rmSync(SCREENSHOT, { force: true });
+  const playwright = findPlaywright();
+  if (!playwright) {
+    // No driver: the screenshot straight from the binary (the DOM was checked above).
+    const profile = fs.mkdtempSync(path.join(WORK, 'profile-'));
+    const r = spawnSync(CHROMIUM, [...chromiumArgs(profile), '--hide-scrollbars', '--window-size=1400,2400', `--screenshot=${SCREENSHOT}`, PAGE_URL], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'a screenshot with content');
+    return;
+  }
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: RUN_TIMEOUT_MS, args: chromiumArgs(fs.mkdtempSync(path.join(WORK, 'profile-'))).filter((a) => !a.startsWith('--user-data-dir')) });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(RUN_TIMEOUT_MS);
+    const requests = [];
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(PAGE_URL, { waitUntil: 'load' });
+
+    assert.equal(await page.title(), '特定秘密指定管理簿');
+    const expected = JSON.parse(spawnSync(process.execPath, [BIN, 'ledger', '--format', 'json', 'samples/'], { cwd: ROOT, encoding: 'utf8', timeout: RUN_TIMEOUT_MS }).stdout);
+    assert.equal(await page.locator('#register tbody tr').count(), expected.rows.length);
+    assert.equal(await page.locator('#by-agency tbody tr').count(), expected.summary.byAgencyAndGou.rows.length);
+    assert.equal(await page.locator('#by-agency tfoot tr td').last().textContent(), String(expected.rows.length));
+    assert.equal(await page.locator('#expiring-soon tbody tr').count(), expected.summary.expiringSoon.length);
+    assert.equal(await page.locator('#skipped tbody tr').count(), expected.skipped.length);
+    // Every designation with a readable 満了日 is in exactly one bar ("2028年3月: 26件").
+    const titles = await page.locator('#expiry-chart rect title').allTextContents();
+    assert.ok(titles.length > 0);
+    const charted = titles.reduce((n, t) => n + Number(/(\d+)件$/.exec(t)[1]), 0);
+    assert.equal(charted, expected.rows.filter((r) => r.finalExpiryIso).length);
+    const chart = await page.locator('#expiry-chart').boundingBox();
+    assert.ok(chart && chart.width > 300 && chart.height > 80, `the chart is drawn (${JSON.stringify(chart)})`);
+    const headers = await page.locator('#register thead th').allTextContents();
+    assert.deepEqual(headers.slice(0, 6), ['整理番号', '指定年月日', '有効期間', '満了日', '延長', '満了日（延長後）']);
+
+    assert.deepEqual([...new Set(requests)], [PAGE_URL], `only the page itself is loaded: ${requests.join(', ')}`);
+
+    // The glyphs of the Japanese heading come from a Japanese font, not boxes.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const families = fonts.map((f) => f.familyName);
+    assert.ok(families.length > 0 && families.every((f) => /IPA|Noto.*(CJK|JP)|Gothic|Hiragino|Meiryo|Yu /i.test(f)), `h1 drawn with ${families.join(', ')}`);
+    const glyphs = fonts.reduce((n, f) => n + f.glyphCount, 0);
+    assert.equal(glyphs, '特定秘密指定管理簿'.length);
+
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'a screenshot with content');
+
+    // Print: table headers repeat on every page, and a PDF comes out in A4 landscape.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#register thead').evaluate((el) => getComputedStyle(el).display), 'table-header-group');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    assert.ok(box, 'the PDF has a page size');
+    assert.ok(Math.abs(Number(box[1]) - 841.89) < 2 && Math.abs(Number(box[2]) - 595.28) < 2, `A4 landscape, got ${box[1]}×${box[2]}`);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test.after(() => fs.rmSync(WORK, { recursive: true, force: true }));

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * UI check of the packaged extension, as a person sees it, in the real VS Code workbench (code-server
+ * 4.100.3 in headless Debian Chromium):
+ *   1. installs the .vsix with `code-server --install-extension` into a throw-away extensions dir
+ *      (this proves the .vsix installs into VS Code 1.100);
+ *   2. opens a workspace with a bad sheet (措置：公表) and .shiteirc.json {"today":"2026-11-23"};
+ *   3. opens the sheet from the Explorer, waits for the error squiggle;
+ *   4. opens the Problems panel (Ctrl+Shift+M) and checks a row's aria-label carries the Japanese
+ *      message (措置「公表」は「表示」…);
+ *   5. saves a screenshot to test-results/vscode-ui.png.
+ *
+ *   node test/editors/vscode/ui.js [--vsix PATH] [--screenshot PATH]
+ *
+ * The .vsix defaults to SHITEI_VSIX or <repo>/shitei.vsix; build it first with `npm run package`.
+ * Provision once with test/editors/vscode/setup.sh. SHITEI_VSCODE_DEBUG=1 prints code-server and
+ * browser output; SHITEI_VSCODE_TIMEOUT_MS bounds the whole run (default 120000). Exit 0 on success.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const lib = require('./lib');
+
+const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 120_000);
+const STEP_MS = 30_000;
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`${name}=`));
+  return eq ? eq.slice(name.length + 1) : undefined;
+}
+
+const log = (...a) => process.stderr.write(`[ui] ${a.join(' ')}\n`);
+
+async function main() {
+  const t0 = Date.now();
+  const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+  lib.requireSetup();
+  const vsix = path.resolve(argValue('--vsix') || process.env.SHITEI_VSIX || path.join(lib.REPO, 'shitei.vsix'));
+  const shot = path.resolve(argValue('--screenshot') || path.join(lib.REPO, 'test-results', 'vscode-ui.png'));
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first (or pass --vsix)`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(lib.REPO, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
+
+  const dirs = lib.makeProfile({ 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 15, 'window.zoomLevel': 0 });
+  const workspace = path.join(dirs.root, 'workspace');
+  fs.mkdirSync(workspace);
+  fs.writeFileSync(path.join(workspace, '.shiteirc.json'), JSON.stringify({ today: '2026-11-23' }, null, 2) + '\n');
+  const valid = fs.readFileSync(path.join(lib.HERE, 'fixtures', 'valid.shitei'), 'utf8');
+  const bad = valid.replace('措置：表示', '措置：公表');
+  if (bad === valid) throw new Error('fixtures/valid.shitei has no 措置：表示 line');
+  fs.writeFileSync(path.join(workspace, 'bad.shitei'), bad);
+
+  let server;
+  let browser;
+  const cleanup = async () => {
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    if (process.env.SHITEI_VSCODE_KEEP === '1') log('kept', dirs.root);
+    else lib.rmrf(dirs.root);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, async () => {
+      log(`${sig}: stopping`);
+      await cleanup();
+      process.exit(130);
+    });
+  }
+
+  const run = async () => {
+    // 1. Install the .vsix (code-server's CLI = VS Code's extension management).
+    log(`installing ${path.relative(process.cwd(), vsix) || vsix}`);
+    const out = lib.codeServerCli(dirs, ['--install-extension', vsix, '--force'], { timeoutMs: 60_000 });
+    lib.debug(out);
+    if (!/was successfully installed/.test(out)) throw new Error(`--install-extension did not report success:\n${out}`);
+    const listed = lib.codeServerCli(dirs, ['--list-extensions', '--show-versions'], { timeoutMs: 30_000 });
+    const line = listed.split('\n').find((l) => l.toLowerCase().startsWith(`${id}@`));
+    if (!line) throw new Error(`${id} is not listed after install:\n${listed}`);
+    if (line.trim().toLowerCase() !== `${id}@${pkg.version}`) log(`warning: installed ${line.trim()}, package.json says ${pkg.version} (stale .vsix?)`);
+    log(`installed ${line.trim()} (${since()})`);
+    // Japanese display language for the extension (an empty language pack: the UI stays English).
+    lib.installLocaleStub(dirs, 'ja');
+
+    // 2. The workbench.
+    server = await lib.startCodeServer(dirs, { folder: workspace, locale: 'ja' });
+    browser = await lib.launchBrowser(dirs, { locale: 'ja-JP', timeoutMs: STEP_MS });
+    const { page } = browser;
+    if (lib.DEBUG) page.on('console', (m) => process.stderr.write(`[browser:${m.type()}] ${m.text()}\n`));
+    await page.goto(lib.workbenchUrl(server.origin, { folder: workspace }), { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+    log(`workbench up (${since()})`);
+
+    // 3. Open the sheet from the Explorer.
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'bad.shitei' }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await page.locator('.tab.active', { hasText: 'bad.shitei' }).waitFor({ state: 'visible' });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines').waitFor({ state: 'visible' });
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'attached' });
+    const squiggles = await editor.locator('.squiggly-error').count();
+    log(`editor shows ${squiggles} error squiggle(s) (${since()})`);
+
+    // 4. Problems panel.
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    } catch {
+      log('Ctrl+Shift+M did not show the Problems panel: using the command palette');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Problems: Focus on Problems View');
+      await page.keyboard.press('Enter');
+      await rows.first().waitFor({ state: 'visible' });
+    }
+    const labels = await lib.withTimeout(
+      (async () => {
+        for (;;) {
+          const all = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || ''));
+          if (all.some((l) => l.includes('措置「公表」'))) return all;
+          await lib.sleep(200);
+        }
+      })(),
+      STEP_MS,
+      'a Problems row about 措置「公表」',
+    );
+    for (const l of labels) log(`problems row: ${l}`);
+    const hit = labels.find((l) => l.includes('措置「公表」は「表示」'));
+    if (!hit) throw new Error(`no Problems row with the Japanese message 措置「公表」は「表示」…: ${JSON.stringify(labels)}`);
+    if (!/measure-invalid/.test(hit) && !/shitei/.test(hit)) log('note: the row does not name the rule or source');
+
+    // The status bar item of the extension (its language client is up).
+    await page.locator('.statusbar-item', { hasText: 'shitei' }).first().waitFor({ state: 'visible' });
+
+    // Hover the squiggle so that the screenshot shows the message beside the text too (best effort).
+    try {
+      const box = await editor.locator('.squiggly-error').first().boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4, { steps: 4 });
+        await page.locator('.monaco-hover', { hasText: '措置' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+        await lib.sleep(600); // the hover fades in
+      }
+    } catch {
+      lib.debug('no hover shown');
+    }
+
+    // 5. Screenshot.
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    log(`screenshot ${path.relative(process.cwd(), shot) || shot} (${since()})`);
+  };
+
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`time-out after ${TOTAL_MS} ms`)), TOTAL_MS);
+  });
+  try {
+    await Promise.race([run(), timeout]);
+    log(`ok (${since()})`);
+    return 0;
+  } catch (e) {
+    log('FAILED:', e && e.stack ? e.stack : String(e));
+    if (browser) {
+      const failShot = shot.replace(/\.png$/, '-failure.png');
+      try {
+        fs.mkdirSync(path.dirname(failShot), { recursive: true });
+        await lib.withTimeout(browser.page.screenshot({ path: failShot }), 10_000, 'screenshot');
+        log('screenshot of the failure:', failShot);
+      } catch {}
+    }
+    if (server && !lib.DEBUG) log('code-server output (tail):\n' + server.output().split('\n').slice(-30).join('\n'));
+    return 1;
+  } finally {
+    clearTimeout(timer);
+    await lib.withTimeout(cleanup(), 15_000, 'cleanup').catch((e) => log(e.message));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log('fatal:', e && e.stack ? e.stack : String(e));
+    process.exit(1);
+  },
+);

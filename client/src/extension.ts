@@ -10,7 +10,13 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem | undefined;
 
-const ja = () => vscode.env.language.toLowerCase().startsWith('ja');
+/** The messages' language: the shitei.locale setting, or VS Code's display language. */
+function messageLocale(): string {
+  const setting = vscode.workspace.getConfiguration('shitei').get<string>('locale', 'auto');
+  return setting === 'ja' || setting === 'en' ? setting : vscode.env.language;
+}
+
+const ja = () => messageLocale().toLowerCase().startsWith('ja');
 
 function serverModule(context: vscode.ExtensionContext): string {
   // The packaged extension ships dist/server.js; a development checkout runs the compiled server.
@@ -44,7 +50,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'shitei',
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.shiteirc.json'), vscode.workspace.createFileSystemWatcher('**/*.shitei')],
     },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: () => ({ locale: messageLocale() }),
   };
   client = new LanguageClient('shitei', 'shitei (特定秘密指定書)', serverOptions, clientOptions);
   client.onNotification('shitei/status', (p: { state: string }) => setStatus(p.state));
@@ -125,6 +131,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
+    // The locale is fixed when the server starts: restart it to switch languages.
+    if (e.affectsConfiguration('shitei.locale') && client) await client.restart();
+  }));
   await startClient(context);
 }
 

@@ -59,6 +59,7 @@ function makeProfile(settings = {}) {
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
     'chat.disableAIFeatures': true,
+    'chat.mcp.discovery.enabled': false,
     'window.restoreWindows': 'none',
     ...settings,
   };

@@ -240,6 +240,36 @@ module.exports = [
     },
   },
   {
+    name: 'shitei.fixAll applies the safe fixes (満了日 off by a day, unclosed 【概要)',
+    fn: async () => {
+      const broken = VALID.replace('防衛-2026-0012', '防衛-2026-0015').replace('満了日：令和10年3月31日', '満了日：令和10年4月1日').replace('【概要】', '【概要');
+      const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: broken });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await waitFor(() => {
+        const codes = diagnostics(doc.uri).map(codeOf);
+        return codes.includes('expiry-mismatch') && codes.includes('heading-unclosed');
+      }, 'expiry-mismatch and heading-unclosed', 20_000);
+      await vscode.commands.executeCommand('shitei.fixAll');
+      await waitFor(() => doc.getText() === VALID.replace('防衛-2026-0012', '防衛-2026-0015'), 'the fixed text', 10_000);
+      await waitFor(() => diagnostics(doc.uri).length === 0, 'no diagnostics after fixAll', 20_000);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  },
+  {
+    name: 'shitei.newSheet opens an untitled sheet from the snippet',
+    fn: async () => {
+      await vscode.commands.executeCommand('shitei.newSheet');
+      const editor = await waitFor(() => {
+        const e = vscode.window.activeTextEditor;
+        return e && e.document.isUntitled && e.document.languageId === 'shitei' && e.document.getText().includes('整理番号') ? e : undefined;
+      }, 'an untitled shitei editor with the snippet');
+      for (const f of ['行政機関', '指定年月日', '有効期間', '別表', '措置', '【対象情報の記述】', '【指定の理由】']) {
+        assert.ok(editor.document.getText().includes(f), `the new sheet has ${f}`);
+      }
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    },
+  },
+  {
     name: 'shitei.restartServer starts a new server, which checks again',
     fn: async () => {
       await vscode.commands.executeCommand('shitei.restartServer');

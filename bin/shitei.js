@@ -1,19 +1,29 @@
 #!/usr/bin/env node
 'use strict';
-// The runnable entry: the compiled CLI (built by `npm ci` through the `prepare` script).
-const { main } = require('../cli/out/main.js');
+// The runnable entry. `shitei lsp` starts the bundled server (dist/server.js, built by `npm ci`
+// through the prepare script): one file loads faster than the compiled module tree, and it is
+// what the VS Code extension runs. Everything else goes to the compiled CLI.
+const fs = require('node:fs');
+const path = require('node:path');
 
-main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: !!process.stdout.isTTY,
-}).then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    // An internal failure: say so without echoing document text, and exit 2.
-    process.stderr.write(`shitei: internal error: ${error && error.name ? error.name + ': ' + error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+const args = process.argv.slice(2);
+const bundledServer = path.join(__dirname, '../dist/server.js');
+if (args[0] === 'lsp') {
+  require(fs.existsSync(bundledServer) ? bundledServer : '../server/out/main.js').runServer();
+} else {
+  const { main } = require('../cli/out/main.js');
+  main(args, {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stdout.isTTY,
+  }).then(
+    (code) => { process.exitCode = code; },
+    (error) => {
+      // An internal failure: say so without echoing document text, and exit 2.
+      process.stderr.write(`shitei: internal error: ${error && error.name ? error.name + ': ' + error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

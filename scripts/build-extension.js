@@ -19,7 +19,11 @@ async function main() {
   const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
   for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));
-  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/)\n`);
+  // The prepared (decompressed, trimmed) dictionary, which loads in about a third of the time.
+  const prepared = path.join(root, 'core/out/dict-prepared');
+  if (!fs.existsSync(prepared)) throw new Error('core/out/dict-prepared is missing: run node scripts/build-dictionary.js first');
+  fs.cpSync(prepared, path.join(dist, 'dict-prepared'), { recursive: true });
+  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/, dict-prepared/)\n`);
 }
 
 main().catch((error) => {

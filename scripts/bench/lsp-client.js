@@ -15,12 +15,14 @@ const BIN = path.join(ROOT, 'bin/shitei.js');
 
 class BenchLspClient {
   /**
-   * @param {{ cwd: string, env?: NodeJS.ProcessEnv, initializationOptions?: object }} options
-   * Starts the clock (`t0`) just before spawning.
+   * @param {{ cwd: string, env?: NodeJS.ProcessEnv, initializationOptions?: object, serverScript?: string }} options
+   * `serverScript`: run `node SCRIPT --stdio` (e.g. the bundled dist/server.js) instead of
+   * `node bin/shitei.js lsp --stdio`. Starts the clock (`t0`) just before spawning.
    */
   constructor(options) {
     this.t0 = performance.now();
-    this.proc = spawn(process.execPath, [BIN, 'lsp', '--stdio'], {
+    const args = options.serverScript ? [options.serverScript, '--stdio'] : [BIN, 'lsp', '--stdio'];
+    this.proc = spawn(process.execPath, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -52,6 +54,10 @@ class BenchLspClient {
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.listen();
     this.exited = new Promise((resolve) => this.proc.on('exit', resolve));
+    this.exitedEarly = this.exited.then((code) => {
+      if (!this.closing) throw new Error(`the server exited (${code}) before the benchmark was done: ${this.stderr.slice(0, 500)}`);
+    });
+    this.exitedEarly.catch(() => this.wake());
     this.initializationOptions = options.initializationOptions;
     this.rootUri = pathToFileURL(options.cwd).href;
   }
@@ -63,7 +69,7 @@ class BenchLspClient {
   /** Resolves when predicate() is true, re-checked after every notification. */
   until(predicate, timeoutMs = 30000, what = 'the server') {
     if (predicate()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    const waiting = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
         reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
@@ -76,10 +82,16 @@ class BenchLspClient {
       };
       this.waiters.add(check);
     });
+    return Promise.race([waiting, this.exitedEarly.then(() => waiting)]);
   }
 
   async initialize() {
-    await this.conn.sendRequest('initialize', {
+    await Promise.race([this.exitedEarly, this.initializeRequest()]);
+    await this.conn.sendNotification('initialized', {});
+  }
+
+  initializeRequest() {
+    return this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: this.rootUri,
       workspaceFolders: [{ uri: this.rootUri, name: 'bench' }],
@@ -92,7 +104,6 @@ class BenchLspClient {
         textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: false } },
       },
     });
-    await this.conn.sendNotification('initialized', {});
   }
 
   open(uri, text, version = 1) {
@@ -128,6 +139,7 @@ class BenchLspClient {
   }
 
   async close() {
+    this.closing = true;
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       await this.conn.sendNotification('exit');

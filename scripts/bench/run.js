@@ -22,8 +22,12 @@
  * Usage: node scripts/bench/run.js [--runs N] [--keystrokes N] [--sheets N] [--quick]
  *                                  [--json FILE] [--write]
  *   --write  replaces the results block of docs/performance.md with this run's table.
- *   --node-options STR  NODE_OPTIONS for our processes only (server and CLI), e.g. to profile them
- *            (--cpu-prof) or to try a fix without editing the tree (--require ./patch.js).
+ *   --only LIST  run only some benchmarks, e.g. --only 1,4 (the table shows those rows).
+ *   --server FILE  run the language server as `node FILE --stdio` (e.g. the bundled dist/server.js)
+ *            instead of `node bin/shitei.js lsp --stdio`.
+ *   --node-options STR  NODE_OPTIONS for our processes only (server and CLI), e.g. to try a fix
+ *            without editing the tree, or to profile (--require a script that starts the inspector's
+ *            profiler: --cpu-prof itself is not allowed in NODE_OPTIONS).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -47,6 +51,8 @@ function parseArgs(argv) {
     else if (a === '--json') o.json = path.resolve(argv[++i]);
     else if (a === '--write') o.write = true;
     else if (a === '--node-options') o.nodeOptions = argv[++i];
+    else if (a === '--server') o.server = path.resolve(argv[++i]);
+    else if (a === '--only') o.only = new Set(argv[++i].split(',').map((x) => x.trim()));
     else if (a === '--quick') Object.assign(o, { runs: 2, keystrokes: 60, warmup: 10, sheets: 200, checkRuns: 1 });
     else throw new Error(`unknown argument ${a}`);
   }
@@ -172,6 +178,8 @@ function workspaceDir(tmp, name) {
 
 /** Environment of our processes (server, CLI): NODE_OPTIONS from --node-options, if any. */
 let OURS_ENV = {};
+/** --server: the server script to spawn instead of `bin/shitei.js lsp`. */
+let SERVER_SCRIPT;
 
 async function benchSpawn(tmp0, sheet5k, runs) {
   const tmp = workspaceDir(tmp0, 'ws-spawn');
@@ -182,7 +190,7 @@ async function benchSpawn(tmp0, sheet5k, runs) {
   const refs = [];
   for (let i = 0; i < runs; i++) {
     refs.push(await refStockLoad());
-    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV });
+    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV, serverScript: SERVER_SCRIPT });
     await client.initialize();
     await client.open(uri, sheet5k);
     await client.until(() => (client.published.get(uri) ?? []).length > 0, 30000, 'first diagnostics');
@@ -212,7 +220,7 @@ const TYPED = '及び航空機による警戒監視の区域並びに使用す�
 
 async function benchTyping(tmp0, docs, keystrokes, warmup) {
   const tmp = workspaceDir(tmp0, 'ws-typing');
-  const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV, initializationOptions: { debounceMs: 0 } });
+  const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV, serverScript: SERVER_SCRIPT, initializationOptions: { debounceMs: 0 } });
   await client.initialize();
   const results = {};
   // Transport floor: a request the server does not know is answered at once (MethodNotFound).
@@ -294,7 +302,7 @@ async function benchMemory(tmp0, runs, big) {
   const refRows = [];
   for (let r = 0; r < runs; r++) {
     refRows.push(await refStockLoad());
-    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV });
+    const client = new BenchLspClient({ cwd: tmp, env: OURS_ENV, serverScript: SERVER_SCRIPT });
     await client.initialize();
     const uris = [];
     for (let i = 0; i < docs.length; i++) {
@@ -328,7 +336,7 @@ function machine() {
 
 function buildTable(r) {
   const rows = [];
-  const stockLoad = median(r.spawn.refs.map((x) => x.ready));
+  const stockLoad = r.spawn ? median(r.spawn.refs.map((x) => x.ready)) : NaN;
   const NOMINAL_STOCK_LOAD = 850; // issue 5's "≈ 0.85 s", against which the time targets were set
   const time = (metric, value, reference, target, refNote) => {
     const rr = ratio(value, reference);
@@ -342,22 +350,28 @@ function buildTable(r) {
       raw: { value, reference, ratio: rr, target, ok: absOk, scaledOk },
     });
   };
+  if (r.spawn) {
   time('1a spawn → first diagnostics, 5 KB (structural)', median(r.spawn.runs.map((x) => x.first)), stockLoad, 150, 'stock-load');
   time('1b spawn → complete diagnostics, 5 KB', median(r.spawn.runs.map((x) => x.complete)), stockLoad, 450, 'stock-load');
-  for (const [name, target] of [['10KB', 10], ['100KB', 40]]) {
+  }
+  for (const [name, target] of r.typing ? [['10KB', 10], ['100KB', 40]] : []) {
     const d = r.typing.docs[name];
     const ref = r.typing.reference[name];
     rows.push({ metric: `2 keystroke → diagnostics, ${name} p50`, value: ms(d.p50), reference: ms(ref), ratio: fmtRatio(ratio(d.p50, ref)), target: '', ok: '', raw: { value: d.p50, reference: ref } });
     time(`2 keystroke → diagnostics, ${name} p95`, d.p95, ref, target);
   }
+  if (r.check) {
   const check = median(r.check.ours);
   const checkRef = median(r.check.refs);
   const cr = ratio(check, checkRef);
   rows.push({ metric: `3 shitei check, ${r.check.count} sheets`, value: ms(check), reference: ms(checkRef), ratio: fmtRatio(cr), target: '≤ 1.00×', ok: cr <= 1 ? 'yes' : 'no', raw: { value: check, reference: checkRef, ratio: cr } });
+  }
+  if (r.memory) {
   const rss = median(r.memory.runs.map((x) => x.rss));
   const rssRef = median(r.memory.refs.map((x) => x.rss));
   const rr = ratio(rss, rssRef);
   rows.push({ metric: '4 server RSS, 20 sheets open', value: mb(rss), reference: mb(rssRef), ratio: fmtRatio(rr), target: '≤ 250 MB', ok: rss <= 250 ? 'yes' : 'no', raw: { value: rss, reference: rssRef, ratio: rr } });
+  }
   return rows;
 }
 
@@ -370,21 +384,22 @@ function renderTable(rows) {
 }
 
 function renderDetails(r) {
-  const s = r.spawn.runs;
+  const s = r.spawn?.runs ?? [];
   const med = (f) => median(s.map(f));
   const lines = [];
   lines.push(`- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB.toFixed(1)} GB, Node ${r.machine.node}, ${r.machine.platform}; load average ${r.machine.loadavg.map((x) => x.toFixed(2)).join(' / ')} at the start, ${r.loadavgEnd.map((x) => x.toFixed(2)).join(' / ')} at the end.`);
+  if (r.options.server) lines.push(`- **The server ran as \`node ${path.relative(ROOT, r.options.server)} --stdio\`.**`);
   if (r.options.nodeOptions) lines.push(`- **Our processes ran with NODE_OPTIONS=\`${r.options.nodeOptions}\`** (not the product as built).`);
   lines.push(`- Runs: ${r.options.runs} per spawn/memory measurement (medians), ${r.options.keystrokes} keystrokes per document after ${r.options.warmup} warm-up ones, ${r.options.checkRuns} \`shitei check\` runs.`);
-  lines.push(`- Empty \`node -e 0\` spawn → exit: ${ms(median(r.emptyNode))}. Stock kuromoji spawn → ready: ${ms(median(r.spawn.refs.map((x) => x.ready)))} (runs: ${r.spawn.refs.map((x) => ms(x.ready)).join(', ')}).`);
-  lines.push(`- 1: first diagnostics ${s.map((x) => ms(x.first)).join(', ')}; dictionary ready ${s.map((x) => ms(x.ready)).join(', ')}; complete ${s.map((x) => ms(x.complete)).join(', ')}. First set before ready in ${s.filter((x) => x.firstBeforeReady).length}/${s.length} runs, codes ${JSON.stringify(s[0].firstCodes)}; complete set ${JSON.stringify(s[0].completeCodes)}. Server CPU time at complete ${ms(med((x) => x.cpuAtComplete))}, RSS ${mb(med((x) => x.rss))}.`);
-  for (const [name, d] of Object.entries(r.typing.docs)) {
+  lines.push(`- Empty \`node -e 0\` spawn → exit: ${ms(median(r.emptyNode))}.${r.spawn ? ` Stock kuromoji spawn → ready: ${ms(median(r.spawn.refs.map((x) => x.ready)))} (runs: ${r.spawn.refs.map((x) => ms(x.ready)).join(', ')}).` : ''}`);
+  if (r.spawn) lines.push(`- 1: first diagnostics ${s.map((x) => ms(x.first)).join(', ')}; dictionary ready ${s.map((x) => ms(x.ready)).join(', ')}; complete ${s.map((x) => ms(x.complete)).join(', ')}. First set before ready in ${s.filter((x) => x.firstBeforeReady).length}/${s.length} runs, codes ${JSON.stringify(s[0].firstCodes)}; complete set ${JSON.stringify(s[0].completeCodes)}. Server CPU time at complete ${ms(med((x) => x.cpuAtComplete))}, RSS ${mb(med((x) => x.rss))}.`);
+  for (const [name, d] of Object.entries(r.typing?.docs ?? {})) {
     lines.push(`- 2: ${name} sheet (${(d.bytes / 1024).toFixed(1)} KB): p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)}; stock kuromoji tokenizing the whole document (warm) ${ms(r.typing.reference[name])}. debounceMs 0. LSP round trip of an unknown request (transport floor): ${ms(r.typing.ping)}.`);
   }
   const c = r.check;
-  lines.push(`- 3: ${c.count} sheets, ${(c.bytes / 1024 / 1024).toFixed(2)} MB, ${c.chars.toLocaleString('en-US')} UTF-16 units; ${c.diagnostics.total} diagnostics, ${c.diagnostics.clean} sheets clean. \`shitei check\` ${c.ours.map(ms).join(', ')}; same with SHITEI_KUROMOJI_LOADER=stock ${c.oursStock.map(ms).join(', ')}; reference ${c.refs.map(ms).join(', ')}.`);
-  const m = r.memory.runs;
-  lines.push(`- 4: ${m[0].docs} sheets, ${(m[0].bytes / 1024).toFixed(0)} KB open; RSS ${m.map((x) => mb(x.rss)).join(', ')} (peak ${m.map((x) => mb(x.peak)).join(', ')}); reference RSS ${r.memory.refs.map((x) => mb(x.rss)).join(', ')} (peak ${r.memory.refs.map((x) => mb(x.peak)).join(', ')}).`);
+  if (c) lines.push(`- 3: ${c.count} sheets, ${(c.bytes / 1024 / 1024).toFixed(2)} MB, ${c.chars.toLocaleString('en-US')} UTF-16 units; ${c.diagnostics.total} diagnostics, ${c.diagnostics.clean} sheets clean. \`shitei check\` ${c.ours.map(ms).join(', ')}; same with SHITEI_KUROMOJI_LOADER=stock ${c.oursStock.map(ms).join(', ')}; reference ${c.refs.map(ms).join(', ')}.`);
+  const m = r.memory?.runs;
+  if (m) lines.push(`- 4: ${m[0].docs} sheets, ${(m[0].bytes / 1024).toFixed(0)} KB open; RSS ${m.map((x) => mb(x.rss)).join(', ')} (peak ${m.map((x) => mb(x.peak)).join(', ')}); reference RSS ${r.memory.refs.map((x) => mb(x.rss)).join(', ')} (peak ${r.memory.refs.map((x) => mb(x.peak)).join(', ')}).`);
   return lines.join('\n');
 }
 
@@ -403,9 +418,12 @@ function writeDoc(table, details, when) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.nodeOptions) OURS_ENV = { NODE_OPTIONS: options.nodeOptions };
+  SERVER_SCRIPT = options.server;
   const prepared = path.join(ROOT, 'core/out/dict-prepared/manifest.json');
   if (!fs.existsSync(prepared)) log('warning: core/out/dict-prepared is missing (run node scripts/build-dictionary.js): the server will use the stock loader');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-bench-'));
+  // Also when a child's stream error ends the process before the finally below runs.
+  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
   const result = { machine: machine(), options, when: new Date().toISOString() };
   try {
     const refs = beppyoRefs();
@@ -417,21 +435,27 @@ async function main() {
     result.emptyNode = [];
     for (let i = 0; i < 3; i++) result.emptyNode.push(await emptyNode());
 
-    log(`1. spawn → diagnostics (${options.runs} runs, each with a stock-kuromoji reference)`);
-    result.spawn = await benchSpawn(tmp, sheet5k, options.runs);
+    const want = (n) => !options.only || options.only.has(n);
+    if (want('1')) log(`1. spawn → diagnostics (${options.runs} runs, each with a stock-kuromoji reference)`);
+    if (want('1')) result.spawn = await benchSpawn(tmp, sheet5k, options.runs);
 
-    log(`2. keystroke → diagnostics (${options.keystrokes} keystrokes per document)`);
-    result.typing = await benchTyping(tmp, { '10KB': sheet10k, '100KB': sheet100k }, options.keystrokes, options.warmup);
-    const f10 = path.join(result.typing.dir, 'typing-10KB.shitei');
-    const f100 = path.join(result.typing.dir, 'typing-100KB.shitei');
-    const warm = JSON.parse((await runNode(['-e', REF_TOKENIZE_WARM, f10, f100])).stdout);
-    result.typing.reference = { '10KB': warm[f10], '100KB': warm[f100] };
+    if (want('2')) {
+      log(`2. keystroke → diagnostics (${options.keystrokes} keystrokes per document)`);
+      result.typing = await benchTyping(tmp, { '10KB': sheet10k, '100KB': sheet100k }, options.keystrokes, options.warmup);
+      const f10 = path.join(result.typing.dir, 'typing-10KB.shitei');
+      const f100 = path.join(result.typing.dir, 'typing-100KB.shitei');
+      const warm = JSON.parse((await runNode(['-e', REF_TOKENIZE_WARM, f10, f100])).stdout);
+      result.typing.reference = { '10KB': warm[f10], '100KB': warm[f100] };
+    }
 
-    log(`3. shitei check over ${options.sheets} sheets (${options.checkRuns} runs)`);
-    result.check = await benchCheck(tmp, options.sheets, options.checkRuns);
-
-    log(`4. RSS with 20 sheets open (${options.runs} runs)`);
-    result.memory = await benchMemory(tmp, options.runs, sheet100k);
+    if (want('3')) {
+      log(`3. shitei check over ${options.sheets} sheets (${options.checkRuns} runs)`);
+      result.check = await benchCheck(tmp, options.sheets, options.checkRuns);
+    }
+    if (want('4')) {
+      log(`4. RSS with 20 sheets open (${options.runs} runs)`);
+      result.memory = await benchMemory(tmp, options.runs, sheet100k);
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

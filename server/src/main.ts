@@ -2,12 +2,27 @@
  * Starts the language server on the transport named on the command line (--stdio, --node-ipc,
  * --socket=N, as vscode-languageclient passes them). Used by the extension and by `shitei lsp`.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, Message, ProposedFeatures } from 'vscode-languageserver/node';
 import { startShiteiServer } from './server';
+
+/**
+ * vscode-jsonrpc logs a malformed incoming message whole (window/logMessage), and with it any
+ * document text the client put in it. Such a message reaches the library as a bare shell (its
+ * id, so a pending request is still answered), and the log says only that it was malformed.
+ */
+function withoutEcho(message: Message): Message {
+  if (Message.isRequest(message) || Message.isNotification(message)) return message;
+  if (Message.isResponse(message)) {
+    if (message.id !== null || !message.error) return message;
+    return { jsonrpc: message.jsonrpc, id: null, error: { code: message.error.code, message: '(omitted)' } } as Message;
+  }
+  const id = (message as { id?: unknown } | null)?.id;
+  return { jsonrpc: '2.0', ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}) } as Message;
+}
 
 export function runServer(): void {
   // The stdio channel is the protocol: nothing else may write to stdout.
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: { handleMessage: (message, next) => next(withoutEcho(message)) } });
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`shitei: uncaught ${error.name}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`shitei: unhandled rejection ${reason instanceof Error ? reason.name : typeof reason}`));

@@ -160,11 +160,12 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   function publish(uri: string): void {
     const cross = crossFileDiagnostics();
     for (const doc of allDocuments()) {
-      const diagnostics = lspDiagnostics(doc, cross.get(doc.uri) ?? []);
-      const key = `${doc.version}:${JSON.stringify(diagnostics)}`;
+      const own = cross.get(doc.uri) ?? [];
+      // Other documents change only through the cross-file rules: compare just those.
+      const key = `${doc.version}:${JSON.stringify(own.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message.ja]))}`;
       if (doc.uri !== uri && published.get(doc.uri) === key) continue;
       published.set(doc.uri, key);
-      connection.sendDiagnostics({ uri: doc.uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics });
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics: lspDiagnostics(doc, own) });
     }
   }
 

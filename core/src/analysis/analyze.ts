@@ -5,12 +5,14 @@
  */
 import type { Localized, Severity, Span } from '../types';
 import { parseSheet } from '../syntax/parser';
+import { keepBomFirst } from '../text/normalize';
 import { SheetModel } from './sheet';
 import type { ResolvedConfig } from './config';
 import type { Fix, Report, Rule, RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
 import type { TokenCache } from '../nlp/tokenCache';
+import type { Token } from '../nlp/tokenizer';
 
 export interface Diagnostic {
   code: string;
@@ -56,6 +58,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
   const rules = options.rules ?? DOCUMENT_RULES;
   const diagnostics: Diagnostic[] = [];
   const tokens = options.tokens;
+  const hasBom = text.charCodeAt(0) === 0xfeff;
   for (const rule of rules) {
     const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -64,8 +67,8 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
     const context: RuleContext = {
       sheet,
       config,
-      tokens: (span) => (tokens ? tokens.tokenizeSpan(text, span) : []),
-      tokenizeText: (t) => (tokens ? tokens.tokenize(t) : []),
+      tokens: (span) => (tokens ? pieceSpans(text, span.start, span.end).flatMap((p) => tokens.tokenizeSpan(text, p)) : []),
+      tokenizeText: (t) => (tokens ? tokenizeInPieces(tokens, t) : []),
       hasTokens: !!tokens,
       report: (r) => found.push(r),
     };
@@ -77,7 +80,10 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
       continue;
     }
     for (const r of found) {
-      diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: r.fixes ?? [] });
+      // A rule's mistakes stop here: spans are kept inside the text, and a fix whose edits do
+      // not fit the text (outside it, reversed, overlapping) is dropped rather than offered.
+      const fixes = (r.fixes ?? []).filter((f) => editsFit(f.edits, text.length));
+      diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: hasBom ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes });
     }
   }
   const kept = applyDirectives(diagnostics, sheet);
@@ -85,8 +91,57 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
   return { diagnostics: kept, sheet, complete: !!tokens || !rules.some((r) => r.meta.needsTokens) };
 }
 
+/**
+ * kuromoji's cost grows with the square of a run of text without punctuation (a 100,000-character
+ * line took minutes, or ran out of memory): a line longer than this is tokenized in pieces, cut
+ * after punctuation or a blank where there is one. Text whose lines are all shorter is one piece,
+ * tokenized exactly as before.
+ */
+export const MAX_TOKENIZED_LINE = 256;
+const CUT_AFTER = /[。、．，！？!?,.;；：:)）」』】\]\s\u3000]/;
+
+/** [start, end) as pieces: whole unless some line in it is longer than MAX_TOKENIZED_LINE. */
+export function pieceSpans(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let pieceStart = start;
+  let lineStart = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = i + 1;
+      continue;
+    }
+    if (i - lineStart < MAX_TOKENIZED_LINE) continue;
+    let cut = i;
+    for (let j = i; j > lineStart + MAX_TOKENIZED_LINE / 2; j--) {
+      if (CUT_AFTER.test(text[j - 1])) {
+        cut = j;
+        break;
+      }
+    }
+    const before = text.charCodeAt(cut - 1);
+    if (before >= 0xd800 && before <= 0xdbff) cut--; // never between the halves of a pair
+    out.push({ start: pieceStart, end: cut });
+    pieceStart = lineStart = cut;
+    i = cut - 1;
+  }
+  out.push({ start: pieceStart, end });
+  return out;
+}
+
+function tokenizeInPieces(tokens: TokenCache, t: string): Token[] {
+  const pieces = pieceSpans(t, 0, t.length);
+  if (pieces.length === 1) return tokens.tokenize(t);
+  return pieces.flatMap((p) => tokens.tokenize(t.slice(p.start, p.end)).map((k) => ({ ...k, start: k.start + p.start, end: k.end + p.start })));
+}
+
 function internalError(code: string, error: unknown, span: Span): Diagnostic {
-  const kind = error instanceof Error ? error.name : typeof error;
+  let kind: string;
+  try {
+    kind = error instanceof Error ? String(error.name) : typeof error;
+  } catch {
+    kind = 'Error'; // even reading the error's name threw
+  }
   return {
     code: INTERNAL_ERROR,
     severity: 'error',
@@ -100,8 +155,15 @@ function internalError(code: string, error: unknown, span: Span): Diagnostic {
 }
 
 function clampSpan(span: Span, length: number): Span {
-  const start = Math.max(0, Math.min(span.start, length));
-  return { start, end: Math.max(start, Math.min(span.end, length)) };
+  const whole = (n: number) => (Number.isNaN(Number(n)) ? 0 : Math.trunc(Number(n)));
+  const start = Math.max(0, Math.min(whole(span.start), length));
+  return { start, end: Math.max(start, Math.min(whole(span.end), length)) };
+}
+
+function editsFit(edits: readonly { span: Span }[], length: number): boolean {
+  if (!Array.isArray(edits)) return false;
+  const spans = edits.map((e) => e.span).sort((a, b) => a.start - b.start || a.end - b.end);
+  return spans.every((s, i) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length && (i === 0 || s.start >= spans[i - 1].end));
 }
 
 /** `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). */

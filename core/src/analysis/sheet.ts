@@ -165,15 +165,25 @@ export class SheetModel {
     }
     const after = known.find((f) => rank(f) > order) ?? this.syntax.fields[0];
     if (after) {
-      const at = idx.lineStarts[after.line];
+      const at = this.lineInsertionPoint(after.line);
       return { span: { start: at, end: at }, newText: line + this.eol };
     }
     const first = this.syntax.firstLineSpan;
     if (first.end > first.start) {
-      const at = idx.lineStarts[idx.lineOf(first.start)];
+      const at = this.lineInsertionPoint(idx.lineOf(first.start));
       return { span: { start: at, end: at }, newText: line + this.eol };
     }
     return this.appendText(line);
+  }
+
+  /**
+   * Where a new line goes to come before `line`: its start, or above the
+   * `# shitei-disable-next-line` directives aimed at it, which would otherwise aim at the new line.
+   */
+  lineInsertionPoint(line: number): number {
+    const aimed = this.syntax.directives.filter((d) => d.kind === 'disable-next-line' && d.targetLine === line);
+    const from = aimed.length ? Math.min(...aimed.map((d) => d.line)) : line;
+    return this.syntax.lineIndex.lineStarts[from];
   }
 
   /** An edit adding lines at the end of the document, starting on a line of their own. */

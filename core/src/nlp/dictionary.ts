@@ -111,9 +111,10 @@ const ALIGN: Record<DictFile, number> = {
 
 export interface PreparedLoadOptions {
   /**
-   * 'sync' (default): each file read with one synchronous read into its own buffer. 'async':
-   * every file read in parallel on the thread pool (fs.promises). Measured on a 2-core machine,
-   * 'sync' was as fast or faster (the files are in the page cache; the work is memcpy).
+   * 'sync' (default): each file read synchronously into its own buffer (in 4 MB slices when
+   * yielding). 'async': every file read in parallel on the thread pool (fs.promises). On a 2-core
+   * machine both were equal within the noise (the files are in the page cache: the work is a
+   * memcpy); 'sync' with yields gave the shortest event-loop blocks (scripts/bench/loader-modes.js).
    */
   read?: 'sync' | 'async';
   /**

@@ -25,7 +25,9 @@ export class TokenCache {
 
   /** Tokens of `text` (offsets relative to `text`), from the cache when seen before. */
   tokenize(text: string): Token[] {
-    return this.lookup(text).slice();
+    // Multi-line text is cached line by line, like a document: one edited line of a long
+    // section must not make the whole section a new cache entry.
+    return /[\r\n]/.test(text) ? this.tokenizeSpan(text, { start: 0, end: text.length }) : this.lookup(text).slice();
   }
 
   /**

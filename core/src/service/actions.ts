@@ -2,6 +2,7 @@
 import type { SheetModel } from '../analysis/sheet';
 import type { Diagnostic } from '../analysis/analyze';
 import type { TextEdit } from '../types';
+import { keepBomFirst } from '../text/normalize';
 
 /**
  * Disables `code` on the line of `offset`: extends a `# shitei-disable-next-line` directly
@@ -25,7 +26,7 @@ export function disableForLineEdit(sheet: SheetModel, offset: number, code: stri
   }
   const start = idx.lineStarts[line];
   const indent = /^[ \t\u3000]*/.exec(text.slice(start, idx.lineEnd(line)))![0];
-  return { span: { start, end: start }, newText: `${indent}# shitei-disable-next-line ${code}${sheet.eol}` };
+  return keepBomFirst(text, { span: { start, end: start }, newText: `${indent}# shitei-disable-next-line ${code}${sheet.eol}` });
 }
 
 /** Disables `code` for the whole file: extends an existing file directive or adds one on line 1. */
@@ -36,7 +37,7 @@ export function disableForFileEdit(sheet: SheetModel, code: string): TextEdit {
     const at = d.codes[d.codes.length - 1].span.end;
     return { span: { start: at, end: at }, newText: `, ${code}` };
   }
-  return { span: { start: 0, end: 0 }, newText: `# shitei-disable-file ${code}${sheet.eol}` };
+  return keepBomFirst(sheet.text, { span: { start: 0, end: 0 }, newText: `# shitei-disable-file ${code}${sheet.eol}` });
 }
 
 /** Every safe fix whose edits overlap no other chosen fix, as one list of edits. */

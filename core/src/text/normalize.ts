@@ -28,3 +28,12 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   while (end > start && isBlank(text[end - 1])) end--;
   return { start, end };
 }
+
+/**
+ * An edit at the very start of a text that begins with a BOM (an editor may keep U+FEFF in the
+ * text it sends) goes after the BOM instead, so the BOM stays first and is never lost.
+ */
+export function keepBomFirst<E extends { span: { start: number; end: number } }>(text: string, edit: E): E {
+  if (edit.span.start !== 0 || text.charCodeAt(0) !== 0xfeff) return edit;
+  return { ...edit, span: { start: 1, end: Math.max(1, edit.span.end) } };
+}

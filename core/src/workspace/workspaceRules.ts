@@ -74,8 +74,16 @@ export const serialDuplicate: WorkspaceRule = {
   },
 };
 
+const seriesKeys = new WeakMap<SheetModel, string | undefined>();
+
 /** The description with its period expressions taken out: what a yearly series shares. */
 export function seriesKey(sheet: SheetModel): string | undefined {
+  // Sheets are immutable and re-checked on every edit of any sheet: compute each key once.
+  if (!seriesKeys.has(sheet)) seriesKeys.set(sheet, computeSeriesKey(sheet));
+  return seriesKeys.get(sheet);
+}
+
+function computeSeriesKey(sheet: SheetModel): string | undefined {
   const description = sheet.sectionContent('対象情報の記述');
   if (!description) return undefined;
   const { scoped } = findPeriodExpressions(description.text);

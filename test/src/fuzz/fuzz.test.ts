@@ -7,10 +7,13 @@
  *
  *     npx tsc -b && SHITEI_FUZZ_RUNS=20000 SHITEI_FUZZ_LSP_RUNS=500 node --test test/out/fuzz/
  *
- * (≈ 1 h on a 2-core machine). A failure prints fast-check's shrunk counterexample — a readable
- * document, or a sample name, its edits and the resulting text — and the seed and path; replay
- * exactly with SHITEI_FUZZ_SEED=<seed> SHITEI_FUZZ_PATH=<path>. SHITEI_FUZZ_DOC_MS changes the
- * per-document time bound (default 2000 ms).
+ * (≈ 8 min on a 2-core machine; 3,000 runs take ≈ 50 s). A failure prints fast-check's shrunk
+ * counterexample — a readable document, or a sample name, its edits and the resulting text —
+ * with what broke, and the seed and path; replay exactly with SHITEI_FUZZ_SEED=<seed>
+ * SHITEI_FUZZ_PATH=<path>. SHITEI_FUZZ_DOC_MS changes the per-document time bound (default
+ * 2000 ms). Violations that are instances of known, reported bugs in code this suite does not
+ * own are counted, not failed (known.ts; the last test lists them); SHITEI_FUZZ_STRICT=1 fails
+ * on those too.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

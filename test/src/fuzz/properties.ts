@@ -17,7 +17,7 @@ import { hoverAt } from '../../../core/out/service/hover';
 import { completionsAt } from '../../../core/out/service/completion';
 import { documentSymbols, foldingRanges } from '../../../core/out/service/outline';
 import { inlayHints } from '../../../core/out/service/inlayHints';
-import { knownIssueFor, type Violation } from './known';
+import { hasDuplicateSection, knownIssueFor, type Violation } from './known';
 
 /** Per-document time bound for one analysis (the brief's "never hangs"). */
 export const DOC_TIME_BOUND_MS = Number(process.env.SHITEI_FUZZ_DOC_MS ?? 2000);
@@ -125,18 +125,26 @@ function breakCounts(text: string): Map<Break, number> {
  * one no more of its minority kinds. With `strict`, each edit's own text must use that break.
  */
 export function checkLineEndings(original: string, fixed: string, edits: readonly TextEdit[], what: string, strict = true): void {
+  const problem = lineEndingProblem(original, fixed, edits, strict);
+  if (problem) fail(`${what}: ${problem}`, original, `after: ${JSON.stringify(fixed)}`);
+}
+
+export function lineEndingProblem(original: string, fixed: string, edits: readonly TextEdit[], strict = true): string | undefined {
+  // Nothing lost: a leading BOM stays first, and none appears.
+  if (original.startsWith('\uFEFF') !== fixed.startsWith('\uFEFF')) return original.startsWith('\uFEFF') ? 'the BOM is no longer first' : 'a BOM appeared';
   const dominant = parseSheet(original).eol;
   if (strict) {
     for (const e of edits) {
       for (const b of breaksOf(e.newText)) {
-        if (b !== dominant) fail(`${what}: inserts ${JSON.stringify(b)} into a document whose line ending is ${JSON.stringify(dominant)}`, original, `after: ${JSON.stringify(fixed)}`);
+        if (b !== dominant) return `inserts ${JSON.stringify(b)} into a document whose line ending is ${JSON.stringify(dominant)}`;
       }
     }
   }
   const before = breakCounts(original);
   for (const [b, n] of breakCounts(fixed)) {
-    if (b !== dominant && n > (before.get(b) ?? 0)) fail(`${what}: adds a ${JSON.stringify(b)} line break to a document whose line ending is ${JSON.stringify(dominant)}`, original, `after: ${JSON.stringify(fixed)}`);
+    if (b !== dominant && n > (before.get(b) ?? 0)) return `adds a ${JSON.stringify(b)} line break to a document whose line ending is ${JSON.stringify(dominant)}`;
   }
+  return undefined;
 }
 
 function errorCodes(ds: readonly Diagnostic[]): Set<string> {
@@ -148,10 +156,11 @@ const countOf = (ds: readonly Diagnostic[], code: string) => ds.filter((d) => d.
  * A rename (field-unknown → 有効期間, section-unknown → 【概要】) does not create problems in the
  * value or content it names, it reveals them: they were there under the unknown name. So an
  * error that appears only inside the renamed field's line or the renamed section is allowed
- * (field-duplicate excepted: a rename onto a name already used does create that one).
+ * (except where the rename lands on a name already used: field-duplicate, or a section shadowing another).
  */
 function revealedByRename(fixedCode: string, code: string, fixed: string, edits: readonly TextEdit[], after: readonly Diagnostic[]): boolean {
   if ((fixedCode !== 'field-unknown' && fixedCode !== 'section-unknown') || code === 'field-duplicate' || edits.length !== 1) return false;
+  if (fixedCode === 'section-unknown' && hasDuplicateSection(fixed)) return false; // a rename onto a section already there shadows it
   const at = edits[0].span.start; // a rename edit starts at the same offset after applying it
   const syntax = parseSheet(fixed);
   let region: { start: number; end: number } | undefined;
@@ -167,6 +176,17 @@ function revealedByRename(fixedCode: string, code: string, fixed: string, edits:
   return after.filter((d) => d.code === code).every((d) => d.span.start >= r.start && d.span.end <= r.end);
 }
 
+/**
+ * Document-level diagnostics (field-missing …) sit on the first content line; a directive
+ * `# shitei-disable-next-line CODE` aimed at that line silences them only while that line
+ * stays first, so a fix that inserts a line above it lets them show again. Not the fix's doing.
+ */
+function suppressedAtAnchor(text: string, code: string): boolean {
+  const syntax = parseSheet(text);
+  const anchor = syntax.lineIndex.lineOf(syntax.firstLineSpan.start);
+  return syntax.directives.some((d) => d.kind === 'disable-next-line' && d.targetLine === anchor && (d.codes.length === 0 || d.codes.some((c) => c.code === code)));
+}
+
 /** Every fix offered: applied, its diagnostic is gone, no new error, line endings kept. */
 export function checkFixes(text: string, result: AnalysisResult, config: ResolvedConfig, tokens?: TokenCache): void {
   const beforeErrors = errorCodes(result.diagnostics);
@@ -174,14 +194,15 @@ export function checkFixes(text: string, result: AnalysisResult, config: Resolve
     for (const fix of d.fixes) {
       const what = `fix "${fix.title.en}" of ${describe(text, d)}`;
       const fixed = applyEdits(text, fix.edits);
-      checkLineEndings(text, fixed, fix.edits, what);
+      const eolProblem = lineEndingProblem(text, fixed, fix.edits);
+      if (eolProblem) violation({ kind: 'fix-line-endings', text, fixed, fixCode: d.code, fixTitle: fix.title.en }, `${what}: ${eolProblem}`, `after: ${JSON.stringify(fixed)}`);
       const after = timedAnalyze(fixed, config, tokens);
       checkDiagnostics(fixed, after);
       if (countOf(after.diagnostics, d.code) >= countOf(result.diagnostics, d.code)) {
-        violation({ kind: 'fix-not-removed', text, fixCode: d.code, fixTitle: fix.title.en }, `${what} did not remove it`, `after: ${JSON.stringify(fixed)}\nnow: ${after.diagnostics.map((x) => describe(fixed, x)).join(' | ')}`);
+        violation({ kind: 'fix-not-removed', text, fixed, fixCode: d.code, fixTitle: fix.title.en }, `${what} did not remove it`, `after: ${JSON.stringify(fixed)}\nnow: ${after.diagnostics.map((x) => describe(fixed, x)).join(' | ')}`);
       }
-      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, fixed, fix.edits, after.diagnostics));
-      if (added.length) violation({ kind: 'fix-added-error', text, fixCode: d.code, fixTitle: fix.title.en, added }, `${what} added error(s) ${added.join(', ')}`, `after: ${JSON.stringify(fixed)}`);
+      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, fixed, fix.edits, after.diagnostics) && !suppressedAtAnchor(text, c));
+      if (added.length) violation({ kind: 'fix-added-error', text, fixed, fixCode: d.code, fixTitle: fix.title.en, added }, `${what} added error(s) ${added.join(', ')}`, `after: ${JSON.stringify(fixed)}`);
     }
   }
 }

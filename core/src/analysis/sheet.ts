@@ -186,6 +186,26 @@ export class SheetModel {
     return this.syntax.lineIndex.lineStarts[from];
   }
 
+  /**
+   * An edit removing a line and its line break, leaving every other line as it was. Where the
+   * line before ends in a lone CR and the next line is blank (starts with LF), the removal would
+   * join them into one CRLF; then the preceding CR goes instead and this line's break stays.
+   */
+  removeLine(line: number): TextEdit {
+    const idx = this.syntax.lineIndex;
+    const t = this.text;
+    const start = idx.lineStarts[line];
+    const end = line + 1 < idx.lineCount ? idx.lineStarts[line + 1] : t.length;
+    if (start > 0 && t[start - 1] === '\r' && t[end] === '\n' && end > idx.lineEnd(line)) {
+      return { span: { start: start - 1, end: idx.lineEnd(line) }, newText: '' };
+    }
+    if (end === t.length && line > 0) {
+      // The last line: take the break before it, so no empty last line is left behind.
+      return { span: { start: idx.lineEnd(line - 1), end }, newText: '' };
+    }
+    return { span: { start, end }, newText: '' };
+  }
+
   /** An edit adding lines at the end of the document, starting on a line of their own. */
   appendText(block: string): TextEdit {
     const t = this.text;

@@ -178,7 +178,8 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
     let next = atom.end;
     const rest = f.slice(atom.end);
 
-    if (CITATION_RE.test(rest)) {
+    // A law citation names a calendar year (平成25年法律第108号); a fiscal year never starts one.
+    if (atom.kind !== 'fiscal-year' && CITATION_RE.test(rest)) {
       // not a scope
     } else {
       const conn = CONNECTOR_RE.exec(rest);

@@ -246,8 +246,9 @@ function buildTokenizer(dicPath: string): Promise<Tokenizer> {
   });
 }
 
-function isSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdfff;
+/** Characters kuromoji must never see: surrogates (below) and NUL, which ends a key in its trie and makes it throw. */
+function isOpaque(code: number): boolean {
+  return (code >= 0xd800 && code <= 0xdfff) || code === 0;
 }
 
 class KuromojiTokenizer implements Tokenizer {
@@ -257,17 +258,17 @@ class KuromojiTokenizer implements Tokenizer {
    * kuromoji 0.1.2 mishandles characters outside the BMP: a run of two or more (𠮷𠮷, 😀😀) is
    * given a length in UTF-16 units on a lattice counted in code points, and the characters
    * after it are silently dropped (`😀😀前文` → one token). A lone high surrogate is paired with
-   * whatever follows. So surrogates never reach kuromoji: the text is cut around them, each run
-   * becomes one 記号,一般 token (what kuromoji gives a single emoji), and the BMP pieces are
-   * tokenized separately.
+   * whatever follows. So surrogates (and NULs) never reach kuromoji: the text is cut around them,
+   * each run becomes one 記号,一般 token (what kuromoji gives a single emoji), and the other
+   * pieces are tokenized separately.
    */
   tokenize(text: string): Token[] {
     const out: Token[] = [];
     let i = 0;
     while (i < text.length) {
-      const astral = isSurrogate(text.charCodeAt(i));
+      const astral = isOpaque(text.charCodeAt(i));
       let j = i + 1;
-      while (j < text.length && isSurrogate(text.charCodeAt(j)) === astral) j++;
+      while (j < text.length && isOpaque(text.charCodeAt(j)) === astral) j++;
       const piece = text.slice(i, j);
       if (astral) out.push(symbolToken(piece, i));
       else out.push(...convertTokens(this.raw.tokenize(piece), piece, i));

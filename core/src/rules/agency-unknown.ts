@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { knownAgencies } from '../domain/agencies';
+import { DESIGNATING_AGENCIES, knownAgencies } from '../domain/agencies';
 import { nearest } from './util';
 
 export default defineRule({
@@ -16,7 +16,8 @@ export default defineRule({
     if (!node) return;
     const known = knownAgencies(config.agencies);
     if (known.includes(node.value)) return;
-    const guess = nearest(node.value, known);
+    // Suggest only agencies that may designate: an excluded one would be agency-not-authorized.
+    const guess = nearest(node.value, [...DESIGNATING_AGENCIES, ...config.agencies]);
     report({
       span: node.valueSpan,
       message: guess

@@ -13,11 +13,10 @@ export default defineRule({
   check({ sheet, report }) {
     for (const [name, nodes] of sheet.fieldsByName) {
       if (lookupField(name)?.repeatable) continue;
-      const idx = sheet.syntax.lineIndex;
       for (const dup of nodes.slice(1)) {
-        // Remove the whole line including its line break, so nothing else moves.
-        const start = idx.lineStarts[dup.line];
-        const end = dup.line + 1 < idx.lineCount ? idx.lineStarts[dup.line + 1] : sheet.text.length;
+        // Remove this line, unless the first occurrence is the empty one: then that one goes,
+        // so the value written here is kept.
+        const removed = !nodes[0].value && dup.value ? nodes[0] : dup;
         report({
           span: dup.lineSpan,
           message: {
@@ -25,8 +24,8 @@ export default defineRule({
             en: `the field ${name} appears again (first on line ${nodes[0].line + 1})`,
           },
           fixes: [{
-            title: { ja: 'この行を削除する', en: 'Remove this line' },
-            edits: [{ span: { start, end }, newText: '' }],
+            title: removed === dup ? { ja: 'この行を削除する', en: 'Remove this line' } : { ja: `空の${nodes[0].line + 1}行目を削除する`, en: `Remove the empty line ${nodes[0].line + 1}` },
+            edits: [sheet.removeLine(removed.line)],
             isPreferred: true,
           }],
         });

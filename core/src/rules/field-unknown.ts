@@ -18,12 +18,14 @@ export default defineRule({
       if (lookupField(f.name)) continue;
       const guess = nearest(f.name, NAMES);
       const canonical = guess ? lookupField(guess)!.name : undefined;
+      // Renaming onto a field that is already there would only trade this for field-duplicate.
+      const renamable = canonical && (lookupField(canonical)!.repeatable || !sheet.fieldsByName.has(canonical));
       report({
         span: f.nameSpan,
         message: guess
           ? { ja: `未知の欄「${f.name}」です。「${canonical}」のことですか`, en: `unknown field "${f.name}"; did you mean ${canonical}?` }
           : { ja: `未知の欄「${f.name}」です`, en: `unknown field "${f.name}"` },
-        fixes: canonical
+        fixes: renamable
           ? [{ title: { ja: `「${canonical}」に直す`, en: `Rename to ${canonical}` }, edits: [{ span: f.nameSpan, newText: canonical }], isPreferred: true }]
           : [],
       });

@@ -18,13 +18,15 @@ export default defineRule({
       if (lookupSection(s.heading.name)) continue;
       const guess = nearest(s.heading.name, NAMES);
       const canonical = guess ? lookupSection(guess)!.name : undefined;
+      // A second heading of a section that is there would shadow the real one.
+      const renamable = canonical && !sheet.section(canonical);
       const name = s.heading.name;
       report({
         span: s.heading.span,
         message: canonical
           ? { ja: `未知の節【${name}】です。【${canonical}】のことですか`, en: `unknown section 【${name}】; did you mean 【${canonical}】?` }
           : { ja: `未知の節【${name}】です`, en: `unknown section 【${name}】` },
-        fixes: canonical
+        fixes: renamable
           ? [{ title: { ja: `【${canonical}】に直す`, en: `Rename to 【${canonical}】` }, edits: [{ span: s.heading.nameSpan, newText: canonical }], isPreferred: true }]
           : [],
       });

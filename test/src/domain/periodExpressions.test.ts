@@ -152,3 +152,9 @@ test('a multi-line description', () => {
   const text = '自衛隊の統合演習の計画\n令和8年度に実施するもの';
   assert.deepEqual(scoped(text), [['令和8年度', 'fiscal-year']]);
 });
+
+test('a fiscal year followed by の第N号 is still a fiscal year (only calendar years start law citations)', () => {
+  const { scoped } = findPeriodExpressions('令和8年度の第2号ロに係る情報');
+  assert.deepEqual(scoped.map((p) => p.kind), ['fiscal-year']);
+  assert.deepEqual(findPeriodExpressions('平成25年法律第108号に基づく').scoped, []);
+});

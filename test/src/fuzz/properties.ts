@@ -177,6 +177,15 @@ function revealedByRename(fixedCode: string, code: string, fixed: string, edits:
 }
 
 /**
+ * A fix that makes 指定年月日 or 有効期間 readable (or renames a field onto them) lets the period
+ * and the 延長 chain be computed for the first time, so problems already in the text show:
+ * a 満了日 that never matched, a period or 延長 that was always too long. Revealed, not added.
+ */
+const DATE_FIXES = new Set(['validity-missing', 'validity-invalid', 'date-invalid', 'validity-too-long', 'field-unknown']);
+const DATE_CHECKS = new Set(['extension-too-long', 'extension-over-30-years', 'extension-over-60-years', 'expiry-mismatch', 'expired', 'validity-too-long']);
+const revealedByReadableDates = (fixedCode: string, code: string) => DATE_FIXES.has(fixedCode) && DATE_CHECKS.has(code);
+
+/**
  * Document-level diagnostics (field-missing …) sit on the first content line; a directive
  * `# shitei-disable-next-line CODE` aimed at that line silences them only while that line
  * stays first, so a fix that inserts a line above it lets them show again. Not the fix's doing.
@@ -201,7 +210,7 @@ export function checkFixes(text: string, result: AnalysisResult, config: Resolve
       if (countOf(after.diagnostics, d.code) >= countOf(result.diagnostics, d.code)) {
         violation({ kind: 'fix-not-removed', text, fixed, fixCode: d.code, fixTitle: fix.title.en }, `${what} did not remove it`, `after: ${JSON.stringify(fixed)}\nnow: ${after.diagnostics.map((x) => describe(fixed, x)).join(' | ')}`);
       }
-      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, fixed, fix.edits, after.diagnostics) && !suppressedAtAnchor(text, c));
+      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, fixed, fix.edits, after.diagnostics) && !revealedByReadableDates(d.code, c) && !suppressedAtAnchor(text, c));
       if (added.length) violation({ kind: 'fix-added-error', text, fixed, fixCode: d.code, fixTitle: fix.title.en, added }, `${what} added error(s) ${added.join(', ')}`, `after: ${JSON.stringify(fixed)}`);
     }
   }

@@ -20,7 +20,8 @@ export async function analyze(text: string, config: ShiteiConfigFile = TEST_CONF
 
 /** Applies non-overlapping edits (as an editor does: all against the original text). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  // Last first; inserts at one position keep their array order in the result, as LSP says.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.span.start - a.e.span.start || b.e.span.end - a.e.span.end || b.i - a.i).map((x) => x.e);
   let out = text;
   let lastStart = Infinity;
   for (const e of sorted) {

@@ -142,8 +142,9 @@ export function applyLspEdits(text: string, edits: TextEdit[]): string {
     }
     return i + character;
   };
-  const resolved = edits.map((e) => ({ start: offsetAt(e.range.start.line, e.range.start.character), end: offsetAt(e.range.end.line, e.range.end.character), text: e.newText }));
-  resolved.sort((a, b) => b.start - a.start || b.end - a.end);
+  const resolved = edits.map((e, i) => ({ i, start: offsetAt(e.range.start.line, e.range.start.character), end: offsetAt(e.range.end.line, e.range.end.character), text: e.newText }));
+  // Last first; inserts at one position keep their array order in the result, as LSP says.
+  resolved.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   for (const e of resolved) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;

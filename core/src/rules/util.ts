@@ -21,6 +21,8 @@ export function editDistance(a: string, b: string): number {
  * within half the name's length in edits, or one containing the other.
  */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  // Nothing written suggests nothing (every candidate "contains" the empty string).
+  if (name.trim() === '') return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {

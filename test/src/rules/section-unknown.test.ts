@@ -38,3 +38,14 @@ ruleTests('section-unknown', {
     },
   ],
 });
+
+ruleTests('section-unknown', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an empty heading 【】 is reported without a guessed rename',
+      text: sheet().replace('【概要】', '【】'),
+      errors: [{ line: 18, covers: '【】', fixCount: 0 }],
+    },
+  ],
+});

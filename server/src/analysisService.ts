@@ -61,7 +61,7 @@ export class AnalysisService {
       return settings ? resolveConfig(configLayer(config), settings) : config;
     } catch (error) {
       // A broken .shiteirc.json must not stop checking: use defaults and say why.
-      this.configProblems.set(uri, error instanceof ConfigError ? error.message : String(error));
+      this.configProblems.set(uri, error instanceof ConfigError ? `${error.file}: ${error.problems.map((p) => p.en).join('; ')}` : String(error));
       return resolveConfig(settings);
     }
   }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, FoldingRangeKind,
-  InsertTextFormat, MarkupKind, ResponseError, SymbolKind, TextDocumentSyncKind,
+  InsertTextFormat, MarkupKind, MessageType, ResponseError, ShowMessageNotification, SymbolKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { AnalysisService, filePathOf, type DocumentText } from './analysisService';
@@ -169,8 +169,24 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     }
   }
 
+  /** Says once per problem that a .shiteirc.json is broken (checking goes on with defaults). */
+  const reportedConfigProblems = new Set<string>();
+  function reportConfigProblem(uri: string): void {
+    const problem = analysis.configProblems.get(uri);
+    if (!problem || reportedConfigProblems.has(problem)) return;
+    reportedConfigProblems.add(problem);
+    // A notification, not a request: nothing to answer, so the client need not block on it.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: locale === 'ja'
+        ? `shitei: 設定ファイルに誤りがあるため既定の設定で検査しています — ${problem}`
+        : `shitei: checking with the default configuration because the configuration file is broken — ${problem}`,
+    });
+  }
+
   function lspDiagnostics(doc: DocumentText, cross: Diagnostic[]) {
     const result = analysis.analyze(doc);
+    reportConfigProblem(doc.uri);
     const index = 'lineIndex' in doc ? (doc as OpenDocument).lineIndex : new LineIndex(doc.text);
     const all = cross.length ? [...result.diagnostics, ...cross].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code)) : result.diagnostics;
     return all.map((d) => toLspDiagnostic(d, index, encoding, locale, docUrl));
@@ -215,12 +231,16 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   });
   connection.onDidChangeConfiguration(async () => {
     analysis.invalidate();
+    reportedConfigProblems.clear();
     for (const doc of store.all()) await settingsFor(doc.uri);
     refreshAll();
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
-      if (change.uri.endsWith('.shiteirc.json')) continue;
+      if (change.uri.endsWith('.shiteirc.json')) {
+        reportedConfigProblems.clear();
+        continue;
+      }
       if (change.type === FileChangeType.Deleted) {
         workspace.remove(change.uri);
         if (!pullDiagnostics && !store.get(change.uri)) connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });

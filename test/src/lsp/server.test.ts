@@ -232,3 +232,23 @@ test('bad input: a huge document gets one clear diagnostic; a failing request an
   const ok = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///tmp/hover.shitei' }, position: { line: 3, character: 7 } });
   assert.ok(ok);
 });
+
+test('a broken .shiteirc.json: one warning naming the problem, and checking goes on with defaults', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-badconfig-'));
+  fs.writeFileSync(path.join(dir, '.shiteirc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+  const s = await LspSession.start({ rootPath: dir });
+  const warnings: string[] = [];
+  s.connection.onNotification('window/showMessage', (p: { message: string }) => {
+    warnings.push(p.message);
+  });
+  try {
+    const uri = pathToFileURL(path.join(dir, 'a.shitei')).href;
+    const ds = await s.open(uri, sheet({ fields: { 措置: '公表' } }));
+    assert.deepEqual(ds.map((d) => d.code), ['measure-invalid']);
+    await s.until(() => warnings.length > 0);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /no-such-rule/);
+  } finally {
+    await s.stop();
+  }
+});

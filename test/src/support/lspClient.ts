@@ -75,7 +75,8 @@ export class LspSession {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error('timed out waiting for the server');
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
+        // Woken by every notification, and polled too, for conditions set by other handlers.
+        const t = setTimeout(resolve, Math.min(left, 50));
         this.waiters.push(() => {
           clearTimeout(t);
           resolve();

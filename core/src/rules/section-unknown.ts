@@ -15,7 +15,8 @@ export default defineRule({
   },
   check({ sheet, report }) {
     for (const s of sheet.syntax.sections) {
-      if (lookupSection(s.heading.name)) continue;
+      // An unclosed heading's name runs to the end of the line: heading-unclosed reports it.
+      if (!s.heading.closed || lookupSection(s.heading.name)) continue;
       const guess = nearest(s.heading.name, NAMES);
       const canonical = guess ? lookupSection(guess)!.name : undefined;
       // A second heading of a section that is there would shadow the real one.

@@ -49,3 +49,10 @@ ruleTests('section-unknown', {
     },
   ],
 });
+
+ruleTests('section-unknown', {
+  valid: [
+    { name: 'an unclosed heading is heading-unclosed\'s to report', text: sheet().replace('【概要】', '【概要令和8年度') },
+  ],
+  invalid: [],
+});

@@ -252,3 +252,34 @@ test('a broken .shiteirc.json: one warning naming the problem, and checking goes
     await s.stop();
   }
 });
+
+test('workspace rules cover unopened files and follow changes on disk (didChangeWatchedFiles)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-ws-'));
+  fs.writeFileSync(path.join(dir, '.shiteirc.json'), JSON.stringify({ today: '2026-11-23' }));
+  const a = path.join(dir, 'a.shitei');
+  const b = path.join(dir, 'sub', 'b.shitei');
+  fs.mkdirSync(path.dirname(b));
+  fs.writeFileSync(a, sheet());
+  fs.writeFileSync(b, sheet().replace('令和8年4月1日', '令和8年4月2日'));
+  const s = await LspSession.start({ rootPath: dir });
+  try {
+    const aUri = pathToFileURL(a).href;
+    const bUri = pathToFileURL(b).href;
+    // b is never opened: its diagnostics come from disk, naming a relative to b.
+    await s.until(() => (s.diagnostics.get(bUri)?.diagnostics ?? []).some((d) => d.code === 'serial-duplicate'));
+    const onB = s.diagnostics.get(bUri)!.diagnostics.find((d) => d.code === 'serial-duplicate')!;
+    assert.match(String(onB.message), /\.\.\/a\.shitei/);
+    const opened = await s.open(aUri, fs.readFileSync(a, 'utf8'));
+    assert.ok(opened.some((d) => d.code === 'serial-duplicate' && /sub\/b\.shitei/.test(String(d.message))));
+    // b gets its own number on disk; the client reports the change.
+    fs.writeFileSync(b, sheet({ fields: { 整理番号: '防衛-2026-0999' } }).replace('令和8年4月1日', '令和8年4月2日'));
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: bUri, type: 2 }] });
+    await s.until(() => !(s.diagnostics.get(aUri)?.diagnostics ?? []).some((d) => d.code === 'serial-duplicate'));
+    // Deleted on disk: its diagnostics are cleared.
+    fs.rmSync(b);
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: bUri, type: 3 }] });
+    await s.until(() => (s.diagnostics.get(bUri)?.diagnostics ?? ['x']).length === 0);
+  } finally {
+    await s.stop();
+  }
+});

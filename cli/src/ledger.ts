@@ -8,6 +8,7 @@
  * 2 on bad arguments, a path that names nothing, a bad config, or no readable sheet at all.
  * `--out FILE` writes that one file and nothing else; without it the ledger goes to stdout.
  */
+import { LOCALES, localeOf, parseOptions } from './options';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildLedger, isDesignationSheet, type LedgerSheet, type SkippedFile } from '../../core/out/ledger/index';
@@ -48,67 +49,17 @@ export interface LedgerIo {
   env: NodeJS.ProcessEnv;
 }
 
-export class LedgerUsageError extends Error {}
+/** Kept as the ledger's name for a usage error (tests and main.ts catch it). */
+export { UsageError as LedgerUsageError } from './options';
 
 export function parseLedgerArgs(argv: readonly string[], env: NodeJS.ProcessEnv): LedgerArgs {
-  const args: LedgerArgs = { format: 'md', locale: env.SHITEI_LOCALE === 'en' ? 'en' : 'ja', paths: [] };
-  const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let inline: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = () => {
-      if (inline !== undefined) return inline;
-      const v = argv[i + 1];
-      if (v === undefined || v === '') throw new LedgerUsageError(`${a} needs a value`);
-      i++;
-      return v;
-    };
-    const once = (flag: string) => {
-      if (seen.has(flag)) throw new LedgerUsageError(`${flag} given twice`);
-      seen.add(flag);
-    };
-    switch (a) {
-      case '--format':
-      case '-f': {
-        once('--format');
-        const f = take();
-        if (!FORMATS.includes(f as LedgerFormat)) throw new LedgerUsageError(`unknown format "${f}" (${FORMATS.join(', ')})`);
-        args.format = f as LedgerFormat;
-        break;
-      }
-      case '--out':
-      case '-o':
-        once('--out');
-        args.out = take();
-        break;
-      case '--config':
-      case '-c':
-        once('--config');
-        args.config = take();
-        break;
-      case '--locale': {
-        once('--locale');
-        const l = take();
-        if (l !== 'ja' && l !== 'en') throw new LedgerUsageError(`unknown locale "${l}" (ja, en)`);
-        args.locale = l;
-        break;
-      }
-      case '--':
-        args.paths.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new LedgerUsageError(`unknown option ${a}`);
-        args.paths.push(argv[i]);
-    }
-  }
-  if (args.paths.length === 0) throw new LedgerUsageError('no PATH given');
-  return args;
+  const { values, paths } = parseOptions(argv, {
+    format: { short: 'f', choices: FORMATS },
+    out: { short: 'o' },
+    config: { short: 'c' },
+    locale: { choices: LOCALES },
+  });
+  return { format: (values.format as LedgerFormat | undefined) ?? 'md', out: values.out, config: values.config, locale: localeOf(values.locale, env), paths };
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

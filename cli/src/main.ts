@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../../core/out/node/configFile';
+import { LOCALES, localeOf, parseOptions } from './options';
 import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
 import { expandPaths, PathError } from './files';
@@ -43,62 +44,22 @@ interface CheckArgs {
   paths: string[];
 }
 
-class UsageError extends Error {}
-
 function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
-  const args: CheckArgs = { format: 'text', locale: env.SHITEI_LOCALE === 'en' ? 'en' : 'ja', paths: [] };
-  const value = (i: number, flag: string) => {
-    const v = argv[i + 1];
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
+  const { values, paths } = parseOptions(argv, {
+    format: { short: 'f', choices: FORMATS },
+    config: { short: 'c' },
+    locale: { choices: LOCALES },
+    'max-warnings': { check: (n) => (/^\d+$/.test(n) ? undefined : `needs a non-negative integer, not "${n}"`) },
+    'docs-url': {},
+  });
+  return {
+    format: (values.format as CheckArgs['format'] | undefined) ?? 'text',
+    config: values.config,
+    locale: localeOf(values.locale, env),
+    maxWarnings: values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']),
+    docsUrl: values['docs-url'],
+    paths,
   };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let inline: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
-    const take = () => inline ?? value(i++, a);
-    switch (a) {
-      case '--format':
-      case '-f': {
-        const f = take();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (${FORMATS.join(', ')})`);
-        args.format = f as CheckArgs['format'];
-        break;
-      }
-      case '--max-warnings': {
-        const n = take();
-        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a non-negative integer, not "${n}"`);
-        args.maxWarnings = Number(n);
-        break;
-      }
-      case '--docs-url':
-        args.docsUrl = take();
-        break;
-      case '--config':
-      case '-c':
-        args.config = take();
-        break;
-      case '--locale': {
-        const l = take();
-        if (l !== 'ja' && l !== 'en') throw new UsageError(`unknown locale "${l}" (ja, en)`);
-        args.locale = l;
-        break;
-      }
-      case '--':
-        args.paths.push(...argv.slice(i + 1));
-        i = argv.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        args.paths.push(a);
-    }
-  }
-  if (args.paths.length === 0) throw new UsageError('no PATH given');
-  return args;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -158,9 +158,10 @@ const countOf = (ds: readonly Diagnostic[], code: string) => ds.filter((d) => d.
  * error that appears only inside the renamed field's line or the renamed section is allowed
  * (except where the rename lands on a name already used: field-duplicate, or a section shadowing another).
  */
-function revealedByRename(fixedCode: string, code: string, fixed: string, edits: readonly TextEdit[], after: readonly Diagnostic[]): boolean {
+function revealedByRename(fixedCode: string, code: string, text: string, fixed: string, edits: readonly TextEdit[], after: readonly Diagnostic[]): boolean {
   if ((fixedCode !== 'field-unknown' && fixedCode !== 'section-unknown') || code === 'field-duplicate' || edits.length !== 1) return false;
-  if (fixedCode === 'section-unknown' && hasDuplicateSection(fixed)) return false; // a rename onto a section already there shadows it
+  // A rename onto a section already there shadows it (a duplicate the document did not have).
+  if (fixedCode === 'section-unknown' && hasDuplicateSection(fixed) && !hasDuplicateSection(text)) return false;
   const at = edits[0].span.start; // a rename edit starts at the same offset after applying it
   const syntax = parseSheet(fixed);
   let region: { start: number; end: number } | undefined;
@@ -210,7 +211,7 @@ export function checkFixes(text: string, result: AnalysisResult, config: Resolve
       if (countOf(after.diagnostics, d.code) >= countOf(result.diagnostics, d.code)) {
         violation({ kind: 'fix-not-removed', text, fixed, fixCode: d.code, fixTitle: fix.title.en }, `${what} did not remove it`, `after: ${JSON.stringify(fixed)}\nnow: ${after.diagnostics.map((x) => describe(fixed, x)).join(' | ')}`);
       }
-      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, fixed, fix.edits, after.diagnostics) && !revealedByReadableDates(d.code, c) && !suppressedAtAnchor(text, c));
+      const added = [...errorCodes(after.diagnostics)].filter((c) => c !== d.code && !beforeErrors.has(c) && !revealedByRename(d.code, c, text, fixed, fix.edits, after.diagnostics) && !revealedByReadableDates(d.code, c) && !suppressedAtAnchor(text, c));
       if (added.length) violation({ kind: 'fix-added-error', text, fixed, fixCode: d.code, fixTitle: fix.title.en, added }, `${what} added error(s) ${added.join(', ')}`, `after: ${JSON.stringify(fixed)}`);
     }
   }

@@ -12,7 +12,6 @@ import type { Fix, Report, Rule, RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
 import type { TokenCache } from '../nlp/tokenCache';
-import type { Token } from '../nlp/tokenizer';
 
 export interface Diagnostic {
   code: string;
@@ -67,8 +66,8 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
     const context: RuleContext = {
       sheet,
       config,
-      tokens: (span) => (tokens ? pieceSpans(text, span.start, span.end).flatMap((p) => tokens.tokenizeSpan(text, p)) : []),
-      tokenizeText: (t) => (tokens ? tokenizeInPieces(tokens, t) : []),
+      tokens: (span) => (tokens ? tokens.tokenizeSpan(text, span) : []),
+      tokenizeText: (t) => (tokens ? tokens.tokenize(t) : []),
       hasTokens: !!tokens,
       report: (r) => found.push(r),
     };
@@ -89,50 +88,6 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
   const kept = applyDirectives(diagnostics, sheet);
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return { diagnostics: kept, sheet, complete: !!tokens || !rules.some((r) => r.meta.needsTokens) };
-}
-
-/**
- * kuromoji's cost grows with the square of a run of text without punctuation (a 100,000-character
- * line took minutes, or ran out of memory): a line longer than this is tokenized in pieces, cut
- * after punctuation or a blank where there is one. Text whose lines are all shorter is one piece,
- * tokenized exactly as before.
- */
-export const MAX_TOKENIZED_LINE = 256;
-const CUT_AFTER = /[。、．，！？!?,.;；：:)）」』】\]\s\u3000]/;
-
-/** [start, end) as pieces: whole unless some line in it is longer than MAX_TOKENIZED_LINE. */
-export function pieceSpans(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
-  let pieceStart = start;
-  let lineStart = start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStart = i + 1;
-      continue;
-    }
-    if (i - lineStart < MAX_TOKENIZED_LINE) continue;
-    let cut = i;
-    for (let j = i; j > lineStart + MAX_TOKENIZED_LINE / 2; j--) {
-      if (CUT_AFTER.test(text[j - 1])) {
-        cut = j;
-        break;
-      }
-    }
-    const before = text.charCodeAt(cut - 1);
-    if (before >= 0xd800 && before <= 0xdbff) cut--; // never between the halves of a pair
-    out.push({ start: pieceStart, end: cut });
-    pieceStart = lineStart = cut;
-    i = cut - 1;
-  }
-  out.push({ start: pieceStart, end });
-  return out;
-}
-
-function tokenizeInPieces(tokens: TokenCache, t: string): Token[] {
-  const pieces = pieceSpans(t, 0, t.length);
-  if (pieces.length === 1) return tokens.tokenize(t);
-  return pieces.flatMap((p) => tokens.tokenize(t.slice(p.start, p.end)).map((k) => ({ ...k, start: k.start + p.start, end: k.end + p.start })));
 }
 
 function internalError(code: string, error: unknown, span: Span): Diagnostic {

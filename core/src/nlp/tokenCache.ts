@@ -26,8 +26,8 @@ export class TokenCache {
   /** Tokens of `text` (offsets relative to `text`), from the cache when seen before. */
   tokenize(text: string): Token[] {
     // Multi-line text is cached line by line, like a document: one edited line of a long
-    // section must not make the whole section a new cache entry.
-    return /[\r\n]/.test(text) ? this.tokenizeSpan(text, { start: 0, end: text.length }) : this.lookup(text).slice();
+    // section must not make the whole section a new cache entry. Long lines go in pieces.
+    return /[\r\n]/.test(text) || text.length > MAX_TOKENIZED_LINE ? this.tokenizeSpan(text, { start: 0, end: text.length }) : this.lookup(text).slice();
   }
 
   /**
@@ -46,9 +46,9 @@ export class TokenCache {
         if (c === 0x0a || c === 0x0d) break;
         lineEnd++;
       }
-      if (lineEnd > lineStart) {
-        const tokens = this.lookup(docText.slice(lineStart, lineEnd));
-        for (const t of tokens) out.push({ ...t, start: t.start + lineStart, end: t.end + lineStart });
+      for (const piece of linePieces(docText, lineStart, lineEnd)) {
+        const tokens = this.lookup(docText.slice(piece.start, piece.end));
+        for (const t of tokens) out.push({ ...t, start: t.start + piece.start, end: t.end + piece.start });
       }
       if (lineEnd >= end) break;
       // Skip the break: CRLF counts as one.
@@ -84,4 +84,33 @@ export class TokenCache {
     }
     return tokens;
   }
+}
+
+/**
+ * kuromoji's cost grows with the square of a run of text without punctuation (a 100,000-character
+ * line took minutes, or ran out of memory): a line longer than this is tokenized in pieces, cut
+ * after punctuation or a blank where there is one. Shorter lines are one piece, as before.
+ */
+export const MAX_TOKENIZED_LINE = 256;
+const CUT_AFTER = /[。、．，！？!?,.;；：:)）」』】\]\s\u3000]/;
+
+/** The pieces of the line [start, end) to tokenize: the whole line unless it is long. */
+export function linePieces(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let pieceStart = start;
+  while (end - pieceStart > MAX_TOKENIZED_LINE) {
+    let cut = pieceStart + MAX_TOKENIZED_LINE;
+    for (let j = cut; j > pieceStart + MAX_TOKENIZED_LINE / 2; j--) {
+      if (CUT_AFTER.test(text[j - 1])) {
+        cut = j;
+        break;
+      }
+    }
+    const before = text.charCodeAt(cut - 1);
+    if (before >= 0xd800 && before <= 0xdbff) cut--; // never between the halves of a pair
+    out.push({ start: pieceStart, end: cut });
+    pieceStart = cut;
+  }
+  if (end > pieceStart) out.push({ start: pieceStart, end });
+  return out;
 }

@@ -9,7 +9,7 @@ import {
   type Token,
   type Tokenizer,
 } from '../../../core/out/nlp/tokenizer';
-import { TokenCache } from '../../../core/out/nlp/tokenCache';
+import { MAX_TOKENIZED_LINE, TokenCache } from '../../../core/out/nlp/tokenCache';
 
 function brief(tokens: Token[]): string[] {
   return tokens.map((t) => `${t.surface}/${t.pos},${t.posDetail1}`);
@@ -184,4 +184,15 @@ test('token cache: spans inside a line, astral characters, LRU eviction', async 
   // Out-of-range spans are clamped, empty ones give nothing.
   assert.deepEqual(cache.tokenizeSpan(doc, { start: 5, end: 5 }), []);
   assert.equal(cache.tokenizeSpan(doc, { start: -3, end: 999 }).map((t) => t.surface).join('').length, doc.replace(/\n/g, '').length);
+});
+
+test('a long line without punctuation is tokenized in pieces that still cover it exactly', async () => {
+  const cache = new TokenCache(await loadTokenizer());
+  const line = '防衛力整備計画'.repeat(2000) + '𠮷'.repeat(300);
+  const text = `前\n${line}\n後`;
+  const tokens = cache.tokenizeSpan(text, { start: 0, end: text.length });
+  assert.equal(tokens.map((t) => t.surface).join(''), text.replace(/\n/g, ''));
+  for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.surface);
+  assert.ok(tokens.every((t) => t.end - t.start <= MAX_TOKENIZED_LINE));
+  assert.ok(!tokens.some((t) => /^[\uDC00-\uDFFF]/.test(t.surface)), 'no piece starts inside a surrogate pair');
 });

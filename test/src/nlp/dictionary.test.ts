@@ -129,7 +129,9 @@ test('prepared and stock loaders give identical tokens and word-id maps', async 
   const raw = await preparedRaw();
   const internals = raw as unknown as { token_info_dictionary: unknown; unknown_dictionary: unknown };
   const mine = fingerprint(raw, internals, text, createHash);
-  assert.ok(mine.count > 1000, `only ${mine.count} tokens`);
+  // The built-in text alone gives ≈ 600 tokens; with the reference texts (../shared) tens of thousands.
+  const minimum = text.length > BUILT_IN.length ? 10000 : 500;
+  assert.ok(mine.count > minimum, `only ${mine.count} tokens`);
   assert.deepEqual(mine, stock);
 });
 

@@ -288,4 +288,39 @@ module.exports = [
       assert.equal(doc.lineAt(7).text, '措置：表示');
     },
   },
+  {
+    name: 'the task "shitei: check the workspace" is provided, uses $shitei and fails on the bad sheet',
+    fn: async () => {
+      // A sheet with an error, on disk, for the CLI to find.
+      const bad = workspaceUri('task-bad.shitei');
+      fs.writeFileSync(bad.fsPath, BAD.replace('防衛-2026-0013', '防衛-2026-0099'));
+      const tasks = await vscode.tasks.fetchTasks({ type: 'shitei' });
+      assert.ok(tasks.length >= 1, 'a shitei task');
+      const task = tasks[0];
+      assert.equal(task.source, 'shitei');
+      assert.ok(task.problemMatchers.includes('$shitei'), `problem matchers: ${task.problemMatchers}`);
+      const ended = new Promise((resolve) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.source === 'shitei') {
+            sub.dispose();
+            resolve(e.exitCode);
+          }
+        });
+      });
+      await vscode.tasks.executeTask(task);
+      const code = await Promise.race([ended, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
+      fs.rmSync(bad.fsPath);
+      assert.equal(code, 1, 'the CLI exits 1: the workspace has a sheet with an error');
+    },
+  },
+  {
+    name: 'shitei.showLedger shows the register of the workspace in a webview',
+    fn: async () => {
+      await vscode.commands.executeCommand('shitei.showLedger');
+      const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /shitei\.ledger/.test(t.input.viewType)), 'the register webview', 20_000);
+      assert.match(tab.label, /特定秘密指定管理簿|Register/);
+      await vscode.window.tabGroups.close(tab);
+    },
+  },
 ];

@@ -8,13 +8,55 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export class PathError extends Error {}
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dir, entry.name), out);
-    } else if (entry.isFile() && entry.name.endsWith(EXTENSION)) {
-      out.push(path.join(dir, entry.name));
+/** What a folder walk passed over: a file that is not `.shitei`, or an entry that could not be read. */
+export interface SkippedEntry {
+  file: string;
+  kind: 'not-shitei' | 'unreadable-file' | 'unreadable-folder';
+  /** The errno code for unreadable entries. */
+  code?: string;
+}
+
+export interface WalkOptions {
+  /** Collects what was passed over; without it, an unreadable folder throws PathError. */
+  skipped?: SkippedEntry[];
+  /** A file never to list (e.g. the output file being written). */
+  exclude?: string;
+}
+
+const errno = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/**
+ * A folder's `.shitei` files, recursively, in name order; hidden entries, node_modules and .git
+ * are left out, and a link to a folder is not followed (it could loop).
+ */
+function walk(dir: string, out: string[], options: WalkOptions): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (!options.skipped) throw new PathError(`${dir}: cannot read the folder (${errno(error)})`);
+    options.skipped.push({ file: dir, kind: 'unreadable-folder', code: errno(error) });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (full === options.exclude) continue;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(full);
+        isFile = st.isFile();
+        isDir = false;
+      } catch (error) {
+        options.skipped?.push({ file: full, kind: 'unreadable-file', code: errno(error) });
+        continue;
+      }
     }
+    if (isDir) walk(full, out, options);
+    else if (isFile && entry.name.endsWith(EXTENSION)) out.push(full);
+    else if (isFile) options.skipped?.push({ file: full, kind: 'not-shitei' });
   }
 }
 
@@ -22,7 +64,7 @@ function walk(dir: string, out: string[]): void {
  * Files named by `args`: a file as given (whatever its extension), a folder's `.shitei` files
  * recursively, a glob's matches. A path that names nothing throws PathError.
  */
-export function expandPaths(args: readonly string[], cwd = process.cwd()): string[] {
+export function expandPaths(args: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): string[] {
   const files: string[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
@@ -33,15 +75,11 @@ export function expandPaths(args: readonly string[], cwd = process.cwd()): strin
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      try {
-        walk(abs, files);
-      } catch (error) {
-        throw new PathError(`${arg}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? error})`);
-      }
+      walk(abs, files, options);
     } else if (stat) {
       files.push(abs);
     } else if (/[*?[\]{}]/.test(arg)) {
-      const matches = globSync(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }).sort();
+      const matches = globSync(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }).sort().filter((f) => f !== options.exclude);
       if (matches.length === 0) throw new PathError(`${arg}: no file matches this pattern`);
       files.push(...matches);
     } else {

@@ -18,7 +18,7 @@ import { ConfigError, findConfigFile, readConfigFile } from '../../core/out/node
 import { parseSheet } from '../../core/out/syntax/parser';
 import { decodeDocument } from '../../core/out/text/decode';
 import { localize, type Locale } from '../../core/out/types';
-import { EXTENSION, PathError, displayPath, expandPaths } from './files';
+import { EXTENSION, PathError, displayPath, expandPaths, type SkippedEntry } from './files';
 import { formatLedgerCsv } from './formatters/ledger-csv';
 import { formatLedgerHtml } from './formatters/ledger-html';
 import { formatLedgerJson } from './formatters/ledger-json';
@@ -62,8 +62,6 @@ export function parseLedgerArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   return { format: (values.format as LedgerFormat | undefined) ?? 'md', out: values.out, config: values.config, locale: localeOf(values.locale, env), paths };
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-
 function errnoText(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
@@ -72,63 +70,28 @@ function reason(locale: Locale, ja: string, en: string): string {
   return locale === 'ja' ? ja : en;
 }
 
-/**
- * The files of a folder, recursively, like `check` (hidden entries, node_modules and .git left
- * out), except that what `check` passes over silently is kept as skipped: files that are not
- * `.shitei`, links that lead nowhere, sub-folders that cannot be listed.
- */
-function walk(dir: string, files: string[], skipped: { file: string; reason: string }[], locale: Locale, exclude: string | undefined): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    skipped.push({ file: dir, reason: reason(locale, `フォルダを読み込めません(${errnoText(error)})`, `cannot read the folder (${errnoText(error)})`) });
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (full === exclude) continue;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch (error) {
-        skipped.push({ file: full, reason: reason(locale, `読み込めません(${errnoText(error)})`, `cannot read the file (${errnoText(error)})`) });
-        continue;
-      }
-      // A link to a folder is not followed: it could loop.
-      if (isDir) continue;
-    }
-    if (isDir) walk(full, files, skipped, locale, exclude);
-    else if (isFile && entry.name.endsWith(EXTENSION)) files.push(full);
-    else if (isFile) skipped.push({ file: full, reason: reason(locale, '.shitei ファイルではありません', 'not a .shitei file') });
+/** What a walk passed over, said in the reader's language. */
+function skippedReason(s: SkippedEntry, locale: Locale): string {
+  switch (s.kind) {
+    case 'not-shitei':
+      return reason(locale, '.shitei ファイルではありません', 'not a .shitei file');
+    case 'unreadable-folder':
+      return reason(locale, `フォルダを読み込めません(${s.code})`, `cannot read the folder (${s.code})`);
+    default:
+      return reason(locale, `読み込めません(${s.code})`, `cannot read the file (${s.code})`);
   }
 }
 
+/**
+ * The files of the PATHs, like `check`, except that what `check` passes over silently is kept
+ * as skipped: files that are not `.shitei`, links that lead nowhere, folders that cannot be listed.
+ */
 function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: string[]; skipped: { file: string; reason: string }[] } {
-  const files: string[] = [];
-  const skipped: { file: string; reason: string }[] = [];
-  for (const arg of paths) {
-    const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) walk(abs, files, skipped, locale, exclude);
-    else if (stat) files.push(abs);
-    else files.push(...expandPaths([arg], cwd).filter((f) => f !== exclude)); // a glob, or PathError
-  }
-  const seen = new Set<string>();
-  return {
-    files: files.filter((f) => !seen.has(f) && seen.add(f)),
-    skipped: skipped.filter((s) => !seen.has(s.file) && seen.add(s.file)),
-  };
+  const found: SkippedEntry[] = [];
+  const files = expandPaths(paths, cwd, { skipped: found, exclude });
+  const seen = new Set<string>(files);
+  const skipped = found.filter((s) => !seen.has(s.file) && seen.add(s.file)).map((s) => ({ file: s.file, reason: skippedReason(s, locale) }));
+  return { files, skipped };
 }
 
 /** The config whose `today` the summaries count from: --config, else the one nearest the first PATH. */

@@ -156,8 +156,8 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     }
   }
 
-  /** Publishes `uri`'s diagnostics, and any other document's whose cross-file results changed. */
-  function publish(uri: string): void {
+  /** Publishes `uri`'s diagnostics (if given), and any other document's whose cross-file results changed. */
+  function publish(uri?: string): void {
     const cross = crossFileDiagnostics();
     for (const doc of allDocuments()) {
       const own = cross.get(doc.uri) ?? [];
@@ -226,7 +226,8 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       schedule(uri, 0);
     } else {
       connection.sendDiagnostics({ uri, diagnostics: [] });
-      schedule(store.all()[0]?.uri ?? '', 0);
+      // Its cross-file results (a shared 整理番号, say) may go from the others.
+      setTimeout(() => guard('publishDiagnostics', () => publish()), 0);
     }
   });
   connection.onDidChangeConfiguration(async () => {

@@ -1,7 +1,6 @@
 /** The `shitei` command: argument parsing and dispatch; the work is in check.ts and the core. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { ConfigError } from '../../core/out/node/configFile';
+import { toolVersion } from '../../core/out/node/installation';
 import { LOCALES, localeOf, parseOptions } from './options';
 import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
@@ -69,8 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    const manifest = [path.resolve(__dirname, '../../package.json'), path.resolve(__dirname, '../package.json')].find((p) => fs.existsSync(p));
-    io.stdout(`${manifest ? (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version : '0.0.0'}\n`);
+    io.stdout(`${toolVersion()}\n`);
     return 0;
   }
   if (command === 'lsp') {

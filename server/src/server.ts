@@ -2,15 +2,13 @@
  * The language server: LSP wiring only. Every answer comes from the core (analysis and the
  * language-service modules); these handlers convert positions and shapes and nothing else.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, FoldingRangeKind,
   InsertTextFormat, MarkupKind, MessageType, ResponseError, ShowMessageNotification, SymbolKind, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { AnalysisService, filePathOf, type DocumentText } from './analysisService';
+import { ruleDocsUrl, toolVersion } from '../../core/out/node/installation';
 import { WorkspaceIndex } from './workspaceIndex';
 import { analyzeWorkspace } from '../../core/out/workspace/analyzeWorkspace';
 import { LineIndex } from '../../core/out/text/lineIndex';
@@ -42,7 +40,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   let canRefreshPull = false;
   let configurationSupport = false;
   let debounceMs = options.debounceMs ?? 50;
-  let docsBase = defaultDocsBase();
+  let docsBase = ruleDocsUrl();
   const pending = new Map<string, NodeJS.Timeout>();
   const workspace = new WorkspaceIndex();
   let watchRegistration = false;
@@ -81,7 +79,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       executeCommandProvider: { commands: ['shitei.applyFixAll'] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     };
-    return { capabilities, serverInfo: { name: 'shitei', version: version() }, ...({ offsetEncoding: encoding } as object) };
+    return { capabilities, serverInfo: { name: 'shitei', version: toolVersion() }, ...({ offsetEncoding: encoding } as object) };
   });
 
   connection.onInitialized(() => {
@@ -432,23 +430,4 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   }
 
   connection.listen();
-}
-
-function version(): string {
-  for (const candidate of [path.join(__dirname, '../../package.json'), path.join(__dirname, '../package.json')]) {
-    try {
-      return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
-    } catch {
-      // try the next layout (bundled or compiled)
-    }
-  }
-  return '0.0.0';
-}
-
-/** The rule pages shipped beside the server (repository or installed extension). */
-function defaultDocsBase(): string | undefined {
-  for (const candidate of [path.join(__dirname, '../../docs/rules'), path.join(__dirname, '../docs/rules')]) {
-    if (fs.existsSync(candidate)) return pathToFileURL(candidate).href;
-  }
-  return undefined;
 }

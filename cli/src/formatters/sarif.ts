@@ -2,9 +2,9 @@
  * SARIF 2.1.0 (what code-scanning platforms read): one rule entry per rule of the catalog with
  * its help page, one result per diagnostic, unreadable files as tool notifications.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleDocsUrl, toolVersion } from '../../../core/out/node/installation';
 import { DOCUMENT_RULES } from '../../../core/out/rules/index';
 import { WORKSPACE_RULES } from '../../../core/out/workspace/workspaceRules';
 import { DOCUMENT_TOO_LARGE, INTERNAL_ERROR } from '../../../core/out/rules/codes';
@@ -32,9 +32,7 @@ function catalog(): RuleEntry[] {
 /** Where rule pages live: `--docs-url`/SHITEI_DOCS_URL, else the pages shipped with the tool. */
 export function docsBase(override?: string): string {
   if (override) return override.replace(/\/$/, '');
-  // Compiled (cli/out/formatters) or bundled (dist/) layouts.
-  const candidates = [path.resolve(__dirname, '../../../docs/rules'), path.resolve(__dirname, '../docs/rules')];
-  return pathToFileURL(candidates.find((c) => fs.existsSync(c)) ?? candidates[0]).href;
+  return ruleDocsUrl() ?? 'https://example.invalid/shitei/docs/rules';
 }
 
 export function formatSarif(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string {
@@ -66,7 +64,7 @@ export function formatSarif(report: RunReport, locale: Locale, cwd: string, docs
       tool: {
         driver: {
           name: 'shitei',
-          version: version(),
+          version: toolVersion(),
           informationUri: `${base}/README.md`,
           rules: rules.map((r) => ({
             id: r.code,
@@ -86,11 +84,4 @@ export function formatSarif(report: RunReport, locale: Locale, cwd: string, docs
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
-}
-
-function version(): string {
-  for (const candidate of [path.resolve(__dirname, '../../../package.json'), path.resolve(__dirname, '../package.json')]) {
-    if (fs.existsSync(candidate)) return (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { version: string }).version;
-  }
-  return '0.0.0';
 }

@@ -28,10 +28,13 @@ export class AnalysisService {
   private settings = new Map<string, ShiteiConfigFile>();
   readonly configProblems = new Map<string, string>();
 
-  /** Starts loading the dictionary; resolves when ready (or failed: structural rules still run). */
-  async loadTokenizer(dicPath?: string): Promise<TokenizerState> {
+  /**
+   * Starts loading the dictionary; resolves when ready (or failed: structural rules still run).
+   * `yieldTo`: awaited between the load's steps, to let more urgent work go first.
+   */
+  async loadTokenizer(dicPath?: string, yieldTo?: () => Promise<void>): Promise<TokenizerState> {
     try {
-      this.tokens = new TokenCache(await loadTokenizer(dicPath ? { dicPath } : undefined));
+      this.tokens = new TokenCache(await loadTokenizer({ ...(dicPath ? { dicPath } : {}), ...(yieldTo ? { prepared: { yieldTo } } : {}) }));
       this.state = 'ready';
     } catch {
       this.state = 'failed';

@@ -10,6 +10,7 @@ import {
 import { AnalysisService, filePathOf, type DocumentText } from './analysisService';
 import { ruleDocsUrl, toolVersion } from '../../core/out/node/installation';
 import { WorkspaceIndex } from './workspaceIndex';
+import { FirstDiagnosticsGate } from './firstDiagnosticsGate';
 import { analyzeWorkspace } from '../../core/out/workspace/analyzeWorkspace';
 import { LineIndex } from '../../core/out/text/lineIndex';
 import { DocumentStore, type OpenDocument } from './documents';
@@ -43,6 +44,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   let docsBase = ruleDocsUrl();
   const pending = new Map<string, NodeJS.Timeout>();
   const workspace = new WorkspaceIndex();
+  const firstDiagnostics = new FirstDiagnosticsGate();
   let watchRegistration = false;
   /** What was last published per URI, so only changed cross-file results are sent again. */
   const published = new Map<string, string>();
@@ -102,7 +104,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     } catch {
       progress = undefined; // the client does not support progress
     }
-    const state = await analysis.loadTokenizer();
+    const state = await analysis.loadTokenizer(undefined, () => firstDiagnostics.whenClear());
     progress?.done();
     connection.sendNotification('shitei/status', { state });
     if (state === 'failed') {
@@ -163,6 +165,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       const key = `${doc.version}:${JSON.stringify(own.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message.ja]))}`;
       if (doc.uri !== uri && published.get(doc.uri) === key) continue;
       published.set(doc.uri, key);
+      firstDiagnostics.answered(doc.uri);
       connection.sendDiagnostics({ uri: doc.uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics: lspDiagnostics(doc, own) });
     }
   }
@@ -203,6 +206,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   connection.onDidOpenTextDocument(async (params) => {
     const { uri, languageId, version, text } = params.textDocument;
     store.open(uri, languageId, version, text);
+    firstDiagnostics.opened(uri);
     await settingsFor(uri);
     schedule(uri, 0);
   });
@@ -214,6 +218,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     const uri = params.textDocument.uri;
     clearTimeout(pending.get(uri));
     pending.delete(uri);
+    firstDiagnostics.answered(uri);
     store.close(uri);
     analysis.forget(uri);
     published.delete(uri);
@@ -255,6 +260,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       if (!doc || token.isCancellationRequested) return { kind: 'full' as const, items: [] };
       return { kind: 'full' as const, items: lspDiagnostics(doc, crossFileDiagnostics().get(doc.uri) ?? []) };
     });
+    firstDiagnostics.answered(params.textDocument.uri);
     if (answer instanceof ResponseError) return new ResponseError(answer.code, answer.message, { retriggerRequest: true });
     return answer;
   });

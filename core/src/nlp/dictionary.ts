@@ -124,6 +124,12 @@ export interface PreparedLoadOptions {
    */
   yieldToEventLoop?: boolean;
   /**
+   * Awaited at every yield (when yielding): resolves when the caller's more urgent work is done.
+   * The language server holds the load here while a newly opened document waits for its first,
+   * structural diagnostics, so the dictionary never delays them (they need no tokens).
+   */
+  yieldTo?: () => Promise<void>;
+  /**
    * Replace the trie's commonPrefixSearch with the result-identical, ≈ 3× faster one of
    * ./dictionaryTrie.ts (default true).
    */
@@ -201,7 +207,7 @@ async function readWholeAsync(file: string): Promise<Uint8Array> {
  * instead of grown by push. `budgetMs` > 0 yields to the event loop whenever that much time has
  * been spent.
  */
-export async function buildTargetMap(bytes: Uint8Array, budgetMs = 0): Promise<Record<number, number[]>> {
+export async function buildTargetMap(bytes: Uint8Array, budgetMs = 0, turn: () => Promise<void> = nextTurn): Promise<Record<number, number[]>> {
   const length = bytes.byteLength;
   const ints = new Int32Array(bytes.buffer, bytes.byteOffset, length >> 2);
   const at = (pos: number): number => (pos + 4 <= length ? ints[pos >> 2] : 0);
@@ -226,7 +232,7 @@ export async function buildTargetMap(bytes: Uint8Array, budgetMs = 0): Promise<R
     if (budgetMs > 0 && ++sinceCheck >= 4096) {
       sinceCheck = 0;
       if (performance.now() - sliceStart >= budgetMs) {
-        await nextTurn();
+        await turn();
         sliceStart = performance.now();
       }
     }
@@ -240,7 +246,9 @@ export async function buildTargetMap(bytes: Uint8Array, budgetMs = 0): Promise<R
  */
 export async function buildPreparedTokenizer(dir: string, options: PreparedLoadOptions = {}): Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> {
   const yieldTurns = options.yieldToEventLoop !== false;
-  const pause = yieldTurns ? nextTurn : () => Promise.resolve();
+  const yieldTo = options.yieldTo;
+  const turn = yieldTo ? async () => { await nextTurn(); await yieldTo(); } : nextTurn;
+  const pause = yieldTurns ? turn : () => Promise.resolve();
   const file = (f: DictFile) => path.join(dir, f);
 
   let get: (f: DictFile) => Promise<Uint8Array>;
@@ -254,7 +262,7 @@ export async function buildPreparedTokenizer(dir: string, options: PreparedLoadO
     get = (f) => reads.get(f)!;
   } else {
     get = async (f) => {
-      const bytes = await readWholeSync(file(f), yieldTurns ? nextTurn : undefined);
+      const bytes = await readWholeSync(file(f), yieldTurns ? turn : undefined);
       await pause();
       return bytes;
     };
@@ -274,7 +282,7 @@ export async function buildPreparedTokenizer(dir: string, options: PreparedLoadO
   const tid = dic.token_info_dictionary;
   tid.loadDictionary(await get('tid.dat'));
   tid.loadPosVector(await get('tid_pos.dat'));
-  tid.target_map = await buildTargetMap(await get('tid_map.dat'), yieldTurns ? 8 : 0);
+  tid.target_map = await buildTargetMap(await get('tid_map.dat'), yieldTurns ? 8 : 0, turn);
   await pause();
 
   const cc = await get('cc.dat');

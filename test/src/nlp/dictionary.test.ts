@@ -123,6 +123,29 @@ test('the prepared dictionary passes its checks and matches its manifest hashes'
   assert.ok(total < 70 * 1024 * 1024, `${total} bytes`);
 });
 
+test('the prepared load waits at its yields while yieldTo holds it (so the server answers first)', async () => {
+  let holds = 0;
+  let open = false;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const yieldTo = () => {
+    holds++;
+    return open ? Promise.resolve() : gate;
+  };
+  let done = false;
+  const load = buildPreparedTokenizer(prepared, { yieldTo });
+  void load.then(() => (done = true), () => undefined);
+  while (holds === 0) await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(holds, 1, 'held at the first yield');
+  assert.equal(done, false);
+  open = true;
+  release();
+  rawPrepared = load; // the tokenizer the tests below compare
+  await load;
+  assert.ok(holds > 10, `asked at every yield (${holds})`);
+});
+
 test('prepared and stock loaders give identical tokens and word-id maps', async () => {
   const text = corpus();
   const stock = stockFingerprint(text);

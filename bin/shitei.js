@@ -2,14 +2,19 @@
 'use strict';
 // The runnable entry. `shitei lsp` starts the bundled server (dist/server.js, built by `npm ci`
 // through the prepare script): one file loads faster than the compiled module tree, and it is
-// what the VS Code extension runs. Everything else goes to the compiled CLI.
+// what the VS Code extension runs; its code cache (scripts/build-code-cache.js) halves that. Everything else goes to the compiled CLI.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const args = process.argv.slice(2);
 const bundledServer = path.join(__dirname, '../dist/server.js');
 if (args[0] === 'lsp') {
-  require(fs.existsSync(bundledServer) ? bundledServer : '../server/out/main.js').runServer();
+  if (fs.existsSync(bundledServer)) {
+    // Through the V8 code cache the build wrote beside the bundle, when it fits this Node.
+    require('../server/out/codeCache.js').requireWithCodeCache(bundledServer).exports.runServer();
+  } else {
+    require('../server/out/main.js').runServer();
+  }
 } else {
   const { main } = require('../cli/out/main.js');
   main(args, {

@@ -159,6 +159,15 @@ async function refStockLoad() {
   return { ready: r.wall, rss: memory.rss, peak: memory.peak };
 }
 
+/** Whether `shitei lsp` would start the bundle through its code cache under this Node (a fresh process). */
+async function codeCacheOutcome() {
+  const loader = path.join(ROOT, 'server/out/codeCache.js');
+  const bundle = path.join(ROOT, 'dist/server.js');
+  if (SERVER_SCRIPT || !fs.existsSync(bundle)) return 'not used (the server is not started from dist/server.js)';
+  const r = await runNode(['-e', `process.stdout.write(require(${JSON.stringify(loader)}).requireWithCodeCache(${JSON.stringify(bundle)}).cache)`], { env: OURS_ENV });
+  return r.stdout.trim() || 'unknown';
+}
+
 async function emptyNode() {
   const r = await runNode(['-e', '0']);
   return r.exitWall;
@@ -392,7 +401,7 @@ function renderDetails(r) {
   if (r.options.nodeOptions) lines.push(`- **Our processes ran with NODE_OPTIONS=\`${r.options.nodeOptions}\`** (not the product as built).`);
   lines.push(`- Runs: ${r.options.runs} per spawn/memory measurement (medians), ${r.options.keystrokes} keystrokes per document after ${r.options.warmup} warm-up ones, ${r.options.checkRuns} \`shitei check\` runs.`);
   lines.push(`- Empty \`node -e 0\` spawn → exit: ${ms(median(r.emptyNode))}.${r.spawn ? ` Stock kuromoji spawn → ready: ${ms(median(r.spawn.refs.map((x) => x.ready)))} (runs: ${r.spawn.refs.map((x) => ms(x.ready)).join(', ')}).` : ''}`);
-  if (r.spawn) lines.push(`- 1: first diagnostics ${s.map((x) => ms(x.first)).join(', ')}; dictionary ready ${s.map((x) => ms(x.ready)).join(', ')}; complete ${s.map((x) => ms(x.complete)).join(', ')}. First set before ready in ${s.filter((x) => x.firstBeforeReady).length}/${s.length} runs, codes ${JSON.stringify(s[0].firstCodes)}; complete set ${JSON.stringify(s[0].completeCodes)}. Server CPU time at complete ${ms(med((x) => x.cpuAtComplete))}, RSS ${mb(med((x) => x.rss))}.`);
+  if (r.spawn) lines.push(`- 1: first diagnostics ${s.map((x) => ms(x.first)).join(', ')}; dictionary ready ${s.map((x) => ms(x.ready)).join(', ')}; complete ${s.map((x) => ms(x.complete)).join(', ')}. First set before ready in ${s.filter((x) => x.firstBeforeReady).length}/${s.length} runs, codes ${JSON.stringify(s[0].firstCodes)}; complete set ${JSON.stringify(s[0].completeCodes)}. Server CPU time at complete ${ms(med((x) => x.cpuAtComplete))}, RSS ${mb(med((x) => x.rss))}. Bundle code cache: ${r.spawn.codeCache}.`);
   for (const [name, d] of Object.entries(r.typing?.docs ?? {})) {
     lines.push(`- 2: ${name} sheet (${(d.bytes / 1024).toFixed(1)} KB): p50 ${ms(d.p50)}, p95 ${ms(d.p95)}, max ${ms(d.max)}; stock kuromoji tokenizing the whole document (warm) ${ms(r.typing.reference[name])}. debounceMs 0. LSP round trip of an unknown request (transport floor): ${ms(r.typing.ping)}.`);
   }
@@ -437,7 +446,10 @@ async function main() {
 
     const want = (n) => !options.only || options.only.has(n);
     if (want('1')) log(`1. spawn → diagnostics (${options.runs} runs, each with a stock-kuromoji reference)`);
-    if (want('1')) result.spawn = await benchSpawn(tmp, sheet5k, options.runs);
+    if (want('1')) {
+      result.spawn = await benchSpawn(tmp, sheet5k, options.runs);
+      result.spawn.codeCache = await codeCacheOutcome();
+    }
 
     if (want('2')) {
       log(`2. keystroke → diagnostics (${options.keystrokes} keystrokes per document)`);

@@ -20,9 +20,16 @@ function withoutEcho(message: Message): Message {
   return { jsonrpc: '2.0', ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}) } as Message;
 }
 
-export function runServer(): void {
+/**
+ * Runs the server on the transport named on the command line, or on `streams` when given (the
+ * build's code-cache warm-up drives the bundle in-process that way).
+ */
+export function runServer(streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): void {
+  const options = { messageStrategy: { handleMessage: (message: Message, next: (message: Message) => void) => next(withoutEcho(message)) } };
   // The stdio channel is the protocol: nothing else may write to stdout.
-  const connection = createConnection(ProposedFeatures.all, { messageStrategy: { handleMessage: (message, next) => next(withoutEcho(message)) } });
+  const connection = streams
+    ? createConnection(ProposedFeatures.all, streams.input, streams.output, options)
+    : createConnection(ProposedFeatures.all, options);
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`shitei: uncaught ${error.name}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`shitei: unhandled rejection ${reason instanceof Error ? reason.name : typeof reason}`));

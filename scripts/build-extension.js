@@ -9,11 +9,42 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 
+/**
+ * vscode-languageserver requires node:crypto and node:child_process when it loads, but uses them
+ * only for transports and helpers the server never starts over stdio or IPC (random pipe names,
+ * looking up global npm/yarn folders). In the server bundle they are required on first use
+ * instead: ≈ 5 ms of every start (docs/performance.md, benchmark 1a).
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `
+        let loaded;
+        const load = () => (loaded ??= require(${JSON.stringify(`node:${args.path}`)}));
+        module.exports = new Proxy({}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          ownKeys: () => Reflect.ownKeys(load()),
+          getOwnPropertyDescriptor: (_, key) => {
+            const d = Object.getOwnPropertyDescriptor(load(), key);
+            return d && { ...d, configurable: true };
+          },
+        });`,
+    }));
+  },
+};
+
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js') });
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [lazyBuiltins] });
   // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
   const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');

@@ -7,17 +7,18 @@
  * the server writes no files. It holds compiled code of the bundle, no document text.
  *
  * V8 checks the cache against its own version and flags, but against the source only by length,
- * so the file starts with a SHA-256 of the source it was made from and a cache for any other
- * source is ignored. Whatever is wrong with it (absent, stale, rejected by another Node), the
+ * so the file starts with a checksum of the source it was made from and a cache for any other
+ * source is ignored (CRC-32 where Node has zlib.crc32, else SHA-256: the check is against a
+ * rebuilt or replaced bundle, not an attacker, who could as well replace the bundle itself). Whatever is wrong with it (absent, stale, rejected by another Node), the
  * bundle is compiled the ordinary way: the cache can make a start faster, never break it.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import * as zlib from 'node:zlib';
 import Module = require('node:module');
 
-const MAGIC = Buffer.from('shitei-v8cache1\n', 'latin1');
+const MAGIC = Buffer.from('shitei-v8cache2\n', 'latin1');
 const HASH_BYTES = 32;
 
 /** What happened to the code cache on a load: for tests and the benchmark. */
@@ -35,7 +36,20 @@ export function codeCachePath(bundle: string): string {
   return `${bundle}.v8cache`;
 }
 
+/**
+ * HASH_BYTES identifying `source`. Not node:crypto: loading it costs ≈ 3–4 ms of every start, and
+ * the server needs it for nothing else (see the lazy built-ins in scripts/build-extension.js).
+ */
 function sourceHash(source: string): Buffer {
+  const out = Buffer.alloc(HASH_BYTES);
+  const crc32 = (zlib as { crc32?: (data: string) => number }).crc32;
+  if (crc32) {
+    out.write('crc32', 0, 'latin1');
+    out.writeUInt32BE(crc32(source), 8);
+    out.writeUInt32BE(source.length, 12);
+    return out;
+  }
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(source, 'utf8').digest();
 }
 

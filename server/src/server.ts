@@ -104,6 +104,9 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     } catch {
       progress = undefined; // the client does not support progress
     }
+    // Not even the load's first synchronous steps (finding and checking the dictionary files)
+    // before a sheet opened meanwhile has had its structural diagnostics.
+    await firstDiagnostics.whenClear();
     const state = await analysis.loadTokenizer(undefined, () => firstDiagnostics.whenClear());
     progress?.done();
     connection.sendNotification('shitei/status', { state });

@@ -2,7 +2,8 @@
 'use strict';
 // The runnable entry. `shitei lsp` starts the bundled server (dist/server.js, built by `npm ci`
 // through the prepare script): one file loads faster than the compiled module tree, and it is
-// what the VS Code extension runs; its code cache (scripts/build-code-cache.js) halves that. Everything else goes to the compiled CLI.
+// what the VS Code extension runs; its code cache (scripts/build-code-cache.js) halves that load.
+// Everything else goes to the compiled CLI.
 const fs = require('node:fs');
 const path = require('node:path');
 

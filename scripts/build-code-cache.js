@@ -36,7 +36,8 @@ function sampleSheets() {
       else if (entry.name.endsWith('.shitei')) out.push(full);
     }
   };
-  walk(path.join(root, 'samples'));
+  // An installation without samples/ still gets a cache: of the bundle's loading code only.
+  if (fs.existsSync(path.join(root, 'samples'))) walk(path.join(root, 'samples'));
   return out.sort();
 }
 

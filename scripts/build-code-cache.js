@@ -25,20 +25,13 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist/server.js');
 const { requireWithCodeCache, writeCodeCache, codeCachePath } = require(path.join(root, 'server/out/codeCache.js'));
+const { expandPaths } = require(path.join(root, 'cli/out/files.js'));
 
-/** The public sample sheets, by path. */
+/** The public sample sheets, found as `shitei check samples/` finds them. */
 function sampleSheets() {
-  const out = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.shitei')) out.push(full);
-    }
-  };
+  const samples = path.join(root, 'samples');
   // An installation without samples/ still gets a cache: of the bundle's loading code only.
-  if (fs.existsSync(path.join(root, 'samples'))) walk(path.join(root, 'samples'));
-  return out.sort();
+  return fs.existsSync(samples) ? expandPaths([samples]) : [];
 }
 
 async function warmUp(server) {

@@ -28,6 +28,8 @@ export interface LoadedBundle {
   exports: unknown;
   /** The compiled script, from which the build makes the cache (createCachedData). */
   script: vm.Script;
+  /** The source it was compiled from: the cache is keyed to this text, not to the file's. */
+  source: string;
   cache: CodeCacheOutcome;
 }
 
@@ -86,14 +88,13 @@ export function requireWithCodeCache(bundle: string): LoadedBundle {
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, path.dirname(filename));
   mod.loaded = true;
-  return { exports: mod.exports, script, cache };
+  return { exports: mod.exports, script, source, cache };
 }
 
 /** Writes the code cache of `loaded` (a script run from `bundle`) beside the bundle. Build time only. */
 export function writeCodeCache(bundle: string, loaded: LoadedBundle): number {
   const filename = path.resolve(bundle);
   const data = loaded.script.createCachedData();
-  const source = fs.readFileSync(filename, 'utf8');
-  fs.writeFileSync(codeCachePath(filename), Buffer.concat([MAGIC, sourceHash(source), data]));
+  fs.writeFileSync(codeCachePath(filename), Buffer.concat([MAGIC, sourceHash(loaded.source), data]));
   return data.length;
 }

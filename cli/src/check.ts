@@ -1,6 +1,6 @@
 /** `shitei check`: every file through the one analysis path, into a RunReport. */
 import * as fs from 'node:fs';
-import { analyzeText, type Diagnostic } from '../../core/out/analysis/analyze';
+import { analyzeText, compareDiagnostics, type Diagnostic } from '../../core/out/analysis/analyze';
 import { analyzeWorkspace, type WorkspaceEntry } from '../../core/out/workspace/analyzeWorkspace';
 import { ConfigLoader } from '../../core/out/node/configFile';
 import { decodeDocument } from '../../core/out/text/decode';
@@ -51,7 +51,7 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
   const across = analyzeWorkspace(checked.map((c) => c.entry));
   for (const c of checked) {
     const all = [...c.diagnostics, ...(across.get(c.entry.id) ?? [])];
-    all.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+    all.sort(compareDiagnostics);
     c.report.diagnostics = all.map((d) => toJsonDiagnostic(d, c.index, options.locale));
   }
   return { files: reports, summary: summarize(reports) };

@@ -5,28 +5,15 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl, toolVersion } from '../../../core/out/node/installation';
-import { DOCUMENT_RULES } from '../../../core/out/rules/index';
-import { WORKSPACE_RULES } from '../../../core/out/workspace/workspaceRules';
-import { DOCUMENT_TOO_LARGE, INTERNAL_ERROR } from '../../../core/out/rules/codes';
+import { ruleCatalog } from '../../../core/out/rules/catalog';
 import { localize, type Locale, type Severity } from '../../../core/out/types';
 import type { RunReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-interface RuleEntry {
-  code: string;
-  severity: Severity;
-  basis: string;
-  description: { ja: string; en: string };
-}
-
-function catalog(): RuleEntry[] {
-  return [
-    ...DOCUMENT_RULES.map((r) => ({ code: r.meta.code, severity: r.meta.defaultSeverity, basis: r.meta.basis, description: r.meta.description })),
-    ...WORKSPACE_RULES.map((r) => ({ code: r.meta.code, severity: r.meta.defaultSeverity, basis: r.meta.basis, description: r.meta.description })),
-    { code: INTERNAL_ERROR, severity: 'error', basis: '—', description: { ja: '規則の内部エラー', en: 'a rule failed with an internal error' } },
-    { code: DOCUMENT_TOO_LARGE, severity: 'error', basis: '—', description: { ja: '文書が大きすぎて検査しない', en: 'the document is too large to check' } },
-  ];
+/** One entry per code of the rule catalog (document and workspace rules, engine diagnostics), from the rules' meta. */
+function catalog() {
+  return ruleCatalog().map((r) => ({ code: r.code, severity: r.defaultSeverity, basis: r.basis, description: r.description }));
 }
 
 /** Where rule pages live: `--docs-url`/SHITEI_DOCS_URL, else the pages shipped with the tool. */

@@ -8,7 +8,7 @@ import { parseSheet } from '../syntax/parser';
 import { keepBomFirst } from '../text/normalize';
 import { SheetModel } from './sheet';
 import type { ResolvedConfig } from './config';
-import type { Fix, Report, Rule, RuleContext } from '../rules/types';
+import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
 import type { TokenCache } from '../nlp/tokenCache';
@@ -39,10 +39,12 @@ export interface AnalysisResult {
 export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const { config } = options;
   if (text.length > config.maxDocumentChars) {
+    // Too large to analyse whatever its setting; "off" only silences the one diagnostic.
+    const severity = engineSeverity(config, DOCUMENT_TOO_LARGE);
     return {
-      diagnostics: [{
+      diagnostics: severity === 'off' ? [] : [{
         code: DOCUMENT_TOO_LARGE,
-        severity: 'error',
+        severity,
         span: { start: 0, end: 0 },
         message: {
           ja: `文書が大きすぎるため検査しません(${text.length.toLocaleString('en-US')}文字、上限${config.maxDocumentChars.toLocaleString('en-US')}文字)`,
@@ -75,7 +77,8 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
       rule.check(context);
     } catch (error) {
       // One broken rule must not take the others down; say which rule, never the text.
-      diagnostics.push(internalError(rule.meta.code, error, sheet.syntax.firstLineSpan));
+      const severity = engineSeverity(config, INTERNAL_ERROR);
+      if (severity !== 'off') diagnostics.push(internalError(rule.meta.code, error, sheet.syntax.firstLineSpan, severity));
       continue;
     }
     for (const r of found) {
@@ -86,11 +89,16 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
     }
   }
   const kept = applyDirectives(diagnostics, sheet);
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  kept.sort(compareDiagnostics);
   return { diagnostics: kept, sheet, complete: !!tokens || !rules.some((r) => r.meta.needsTokens) };
 }
 
-function internalError(code: string, error: unknown, span: Span): Diagnostic {
+/** The engine's own diagnostics are configured like rules (docs/rules/internal-error.md). */
+function engineSeverity(config: ResolvedConfig, code: string): Severity | 'off' {
+  return config.rules[code] ?? ENGINE_DIAGNOSTICS.find((m) => m.code === code)?.defaultSeverity ?? 'error';
+}
+
+function internalError(code: string, error: unknown, span: Span, severity: Severity): Diagnostic {
   let kind: string;
   try {
     kind = error instanceof Error ? String(error.name) : typeof error;
@@ -99,7 +107,7 @@ function internalError(code: string, error: unknown, span: Span): Diagnostic {
   }
   return {
     code: INTERNAL_ERROR,
-    severity: 'error',
+    severity,
     span,
     message: {
       ja: `規則 ${code} の実行中に内部エラーが発生しました(${kind})。他の規則の結果は有効です`,
@@ -119,6 +127,14 @@ function editsFit(edits: readonly { span: Span }[], length: number): boolean {
   if (!Array.isArray(edits)) return false;
   const spans = edits.map((e) => e.span).sort((a, b) => a.start - b.start || a.end - b.end);
   return spans.every((s, i) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length && (i === 0 || s.start >= spans[i - 1].end));
+}
+
+/**
+ * The order diagnostics are shown in, everywhere (analysis, the CLI, the server): by where they
+ * start, then where they end, then by code — so the CLI and the editor list them alike.
+ */
+export function compareDiagnostics(a: { span: Span; code: string }, b: { span: Span; code: string }): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
 /** `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). */

@@ -4,6 +4,7 @@ import { isExcludedAgency } from '../domain/agencies';
 export default defineRule({
   meta: {
     code: 'agency-not-authorized',
+    category: 'agency',
     defaultSeverity: 'error',
     basis: '法第3条第1項ただし書; 令第3条',
     fixable: false,

@@ -5,6 +5,7 @@ import { nearest } from './util';
 export default defineRule({
   meta: {
     code: 'agency-unknown',
+    category: 'agency',
     defaultSeverity: 'info',
     basis: '法第2条; 令第3条',
     fixable: true,

@@ -4,6 +4,7 @@ import { checkReference, parseReferenceList } from '../domain/beppyo/reference';
 export default defineRule({
   meta: {
     code: 'beppyo-invalid',
+    category: 'beppyo',
     defaultSeverity: 'error',
     basis: '法別表; 令第4条第4号; 基準 II 1(1)',
     fixable: true,

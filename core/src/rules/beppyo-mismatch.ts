@@ -6,6 +6,7 @@ import { wordsOf } from './beppyo-shared';
 export default defineRule({
   meta: {
     code: 'beppyo-mismatch',
+    category: 'beppyo',
     defaultSeverity: 'info',
     basis: '基準 II 1(1); 令第4条第4号',
     fixable: false,

@@ -5,6 +5,7 @@ import { setFieldValue } from './fixes';
 export default defineRule({
   meta: {
     code: 'beppyo-missing',
+    category: 'beppyo',
     defaultSeverity: 'error',
     basis: '法第3条第1項・別表; 令第4条第4号; 基準 II 1(1)',
     fixable: true,

@@ -4,6 +4,7 @@ import { checkReference, parseReferenceList } from '../domain/beppyo/reference';
 export default defineRule({
   meta: {
     code: 'beppyo-saimoku-missing',
+    category: 'beppyo',
     defaultSeverity: 'warning',
     basis: '基準 II 1(1)',
     fixable: true,

@@ -13,6 +13,7 @@ export function endDatePart(node: FieldNode): { text: string; span: Span } | und
 export default defineRule({
   meta: {
     code: 'date-invalid',
+    category: 'validity',
     defaultSeverity: 'error',
     basis: '法第4条第1項; 令第4条第1号・第2号',
     fixable: true,

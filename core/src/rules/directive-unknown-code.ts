@@ -5,6 +5,7 @@ import { nearest } from './util';
 export default defineRule({
   meta: {
     code: 'directive-unknown-code',
+    category: 'structure',
     defaultSeverity: 'warning',
     basis: 'format.md (Line kinds)',
     fixable: true,

@@ -16,6 +16,7 @@ export function lastExpiry(sheet: SheetModel): { date: SimpleDate; span: Span } 
 export default defineRule({
   meta: {
     code: 'expired',
+    category: 'workspace',
     defaultSeverity: 'warning',
     basis: '法第4条第1項・第2項',
     fixable: false,

@@ -4,6 +4,7 @@ import { compareDates, formatDate } from '../domain/dates';
 export default defineRule({
   meta: {
     code: 'expiry-mismatch',
+    category: 'validity',
     defaultSeverity: 'error',
     basis: '法第4条第1項; 民法第143条; 令第4条第2号',
     fixable: true,

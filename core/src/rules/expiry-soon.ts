@@ -5,6 +5,7 @@ import { lastExpiry } from './expired';
 export default defineRule({
   meta: {
     code: 'expiry-soon',
+    category: 'workspace',
     defaultSeverity: 'info',
     basis: '法第4条第2項; 基準 II 4',
     fixable: false,

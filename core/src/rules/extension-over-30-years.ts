@@ -5,6 +5,7 @@ import { formatDate } from '../domain/dates';
 export default defineRule({
   meta: {
     code: 'extension-over-30-years',
+    category: 'extensions',
     defaultSeverity: 'warning',
     basis: '法第4条第3項・第4項',
     fixable: false,

@@ -7,6 +7,7 @@ import { sixtyYearException } from '../domain/validityLimits';
 export default defineRule({
   meta: {
     code: 'extension-over-60-years',
+    category: 'extensions',
     defaultSeverity: 'error',
     basis: '法第4条第4項',
     fixable: false,

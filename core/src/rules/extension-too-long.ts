@@ -4,6 +4,7 @@ import { exceedsYears } from '../domain/periods';
 export default defineRule({
   meta: {
     code: 'extension-too-long',
+    category: 'extensions',
     defaultSeverity: 'error',
     basis: '法第4条第2項',
     fixable: false,

@@ -4,6 +4,7 @@ import { lookupField } from '../domain/format';
 export default defineRule({
   meta: {
     code: 'field-duplicate',
+    category: 'structure',
     defaultSeverity: 'error',
     basis: '令第4条',
     fixable: true,

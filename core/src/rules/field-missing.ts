@@ -9,6 +9,7 @@ const OWN_CODES: ReadonlySet<FieldName> = new Set(['有効期間', '別表']);
 export default defineRule({
   meta: {
     code: 'field-missing',
+    category: 'structure',
     defaultSeverity: 'error',
     basis: '令第4条; 基準 II 3(5)',
     fixable: true,

@@ -7,6 +7,7 @@ const NAMES = FIELDS.flatMap((f) => [f.name, ...f.aliases]);
 export default defineRule({
   meta: {
     code: 'field-unknown',
+    category: 'structure',
     defaultSeverity: 'warning',
     basis: '令第4条; 基準 II 3(5)',
     fixable: true,

@@ -3,6 +3,7 @@ import { defineRule } from './types';
 export default defineRule({
   meta: {
     code: 'heading-unclosed',
+    category: 'project',
     defaultSeverity: 'error',
     basis: 'format.md (Line kinds)',
     fixable: true,

@@ -4,6 +4,7 @@ import { MEASURES } from '../domain/format';
 export default defineRule({
   meta: {
     code: 'measure-invalid',
+    category: 'agency',
     defaultSeverity: 'error',
     basis: '法第3条第2項; 令第4条第5号',
     fixable: true,

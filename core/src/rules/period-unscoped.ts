@@ -10,6 +10,7 @@ const COLLECTED_ITEM = /第\s*[1１一]\s*号\s*ロ|第\s*[2２二]\s*号\s*ハ|
 export default defineRule({
   meta: {
     code: 'period-unscoped',
+    category: 'description',
     defaultSeverity: 'warning',
     basis: '基準 II 3(3); 基準 II 1(4)ウ',
     fixable: true,

@@ -20,6 +20,7 @@ export function findPlaceholders(text: string, offset: number): Span[] {
 export default defineRule({
   meta: {
     code: 'placeholder-unfilled',
+    category: 'structure',
     defaultSeverity: 'warning',
     basis: '基準 II 3(2)(3)',
     fixable: false,

@@ -52,6 +52,7 @@ const REQUIREMENTS: Requirement[] = [
 export default defineRule({
   meta: {
     code: 'reason-requirement-missing',
+    category: 'reason',
     defaultSeverity: 'warning',
     basis: '法第3条第1項; 基準 II 1; 基準 II 3(2)',
     fixable: true,

@@ -23,6 +23,7 @@ function isFiveYears(sheet: SheetModel): boolean {
 export default defineRule({
   meta: {
     code: 'release-condition-missing',
+    category: 'validity',
     defaultSeverity: 'warning',
     basis: '基準 II 4(2); 基準 II 3(4)',
     fixable: true,

@@ -33,6 +33,7 @@ export function findVagueWords(tokens: Token[]): { span: Span; word: string }[] 
 export default defineRule({
   meta: {
     code: 'scope-vague',
+    category: 'description',
     defaultSeverity: 'info',
     basis: '基準 II 1(4)ウ; 基準 II 3(3)',
     fixable: false,

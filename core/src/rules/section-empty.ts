@@ -4,6 +4,7 @@ import { SECTIONS } from '../domain/format';
 export default defineRule({
   meta: {
     code: 'section-empty',
+    category: 'structure',
     defaultSeverity: 'error',
     basis: '基準 II 3(2); 令第4条第3号',
     fixable: false,

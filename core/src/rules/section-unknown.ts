@@ -7,6 +7,7 @@ const NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
 export default defineRule({
   meta: {
     code: 'section-unknown',
+    category: 'structure',
     defaultSeverity: 'warning',
     basis: '基準 II 3(2)',
     fixable: true,

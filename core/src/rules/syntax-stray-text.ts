@@ -4,6 +4,7 @@ import { trimSpan } from '../text/normalize';
 export default defineRule({
   meta: {
     code: 'syntax-stray-text',
+    category: 'structure',
     defaultSeverity: 'error',
     basis: 'format.md (Line kinds)',
     fixable: false,

@@ -5,6 +5,7 @@ import { endDatePart } from './date-invalid';
 export default defineRule({
   meta: {
     code: 'validity-invalid',
+    category: 'validity',
     defaultSeverity: 'error',
     basis: '法第4条第1項',
     fixable: false,

@@ -13,6 +13,7 @@ const USUAL_PERIODS: { pattern: RegExp; years: number; kind: Localized }[] = [
 export default defineRule({
   meta: {
     code: 'validity-longer-than-usual',
+    category: 'validity',
     defaultSeverity: 'info',
     basis: '基準 II 4(1)',
     fixable: true,

@@ -4,6 +4,7 @@ import { setValidityFix } from './fixes';
 export default defineRule({
   meta: {
     code: 'validity-missing',
+    category: 'validity',
     defaultSeverity: 'error',
     basis: '法第4条第1項; 令第4条第2号',
     fixable: true,

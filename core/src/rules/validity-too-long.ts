@@ -5,6 +5,7 @@ import { exceedsYears } from '../domain/periods';
 export default defineRule({
   meta: {
     code: 'validity-too-long',
+    category: 'validity',
     defaultSeverity: 'error',
     basis: '法第4条第1項',
     fixable: true,

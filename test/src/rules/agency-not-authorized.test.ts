@@ -1,10 +1,11 @@
+import rule from '../../../core/out/rules/agency-not-authorized';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const a = (行政機関: string) => sheet({ fields: { 行政機関 } });
 const EXCLUDED = ['内閣法制局', '消費者庁', '文部科学省', '農林水産省', '水産庁', '国土交通省', '気象庁', '環境省'];
 
-ruleTests('agency-not-authorized', {
+ruleTests(rule, {
   valid: [
     { name: '防衛省', text: sheet() },
     { name: '外務省', text: a('外務省') },

@@ -1,10 +1,11 @@
+import rule from '../../../core/out/rules/agency-unknown';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const a = (行政機関: string, eol: '\n' | '\r\n' = '\n') => sheet({ fields: { 行政機関 }, eol });
 const CONFIG = { today: '2026-11-23', agencies: ['内閣衛星情報センター'] };
 
-ruleTests('agency-unknown', {
+ruleTests(rule, {
   valid: [
     { name: '防衛省', text: sheet() },
     { name: 'other designating agencies', text: a('外務省') },

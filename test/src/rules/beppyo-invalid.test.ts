@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/beppyo-invalid';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const b = (別表: string, eol: '\n' | '\r\n' = '\n') => sheet({ fields: { 別表 }, eol });
 
-ruleTests('beppyo-invalid', {
+ruleTests(rule, {
   valid: [
     { name: '別表第1号イa(a)', text: sheet() },
     { name: 'full-width with a blank: 第２号ロ a(f) (format.md)', text: b('第２号ロ a(f)') },

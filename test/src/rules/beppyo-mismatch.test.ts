@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/beppyo-mismatch';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const SONAR = '令和8年度に調達する潜水艦用ソーナーの探知性能';
 
-ruleTests('beppyo-mismatch', {
+ruleTests(rule, {
   valid: [
     { name: 'the exercise plan and 第1号イa(a) (訓練又は演習)', text: sheet() },
     { name: 'a submarine sonar and 第1号チa (潜水艦 … の性能)', text: sheet({ fields: { 別表: '別表第1号チa' }, sections: { 対象情報の記述: SONAR } }) },

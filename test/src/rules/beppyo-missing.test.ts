@@ -1,10 +1,11 @@
+import rule from '../../../core/out/rules/beppyo-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const FIRST = '整理番号：防衛-2026-0012';
 const CIPHER = '令和8年度に更新する外務省本省と在外公館との間の通信に用いる暗号';
 
-ruleTests('beppyo-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'present', text: sheet() },
     { name: 'under the alias 別表の事項', text: sheet().replace('別表：', '別表の事項：') },

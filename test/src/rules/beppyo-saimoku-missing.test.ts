@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/beppyo-saimoku-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const b = (別表: string, eol: '\n' | '\r\n' = '\n') => sheet({ fields: { 別表 }, eol });
 
-ruleTests('beppyo-saimoku-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'a 細目 named', text: sheet() },
     { name: 'an item with a single unlettered 細目 takes no letter (第1号ハ)', text: b('別表第1号ハ') },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/date-invalid';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const dates = (指定年月日: string, 満了日: string, 有効期間 = '2年') => sheet({ fields: { 指定年月日, 有効期間, 満了日 } });
 
-ruleTests('date-invalid', {
+ruleTests(rule, {
   valid: [
     { name: 'the default era dates', text: sheet() },
     { name: '元年 on the first day of 令和', text: dates('令和元年5月1日', '令和3年4月30日') },

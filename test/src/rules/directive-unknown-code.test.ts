@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/directive-unknown-code';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
@@ -5,7 +6,7 @@ import { sheet } from '../support/sheet';
 const withComment = (comment: string, eol: '\n' | '\r\n' = '\n') =>
   sheet({ eol }).replace('# 令和8年度 演習計画の指定(下書き)', comment);
 
-ruleTests('directive-unknown-code', {
+ruleTests(rule, {
   valid: [
     { name: 'known document codes', text: withComment('# shitei-disable-next-line field-missing, scope-vague') },
     { name: 'workspace codes are known too', text: withComment('# shitei-disable-file expired serial-duplicate') },

@@ -2,12 +2,15 @@
  * `# shitei-disable-next-line CODE` / `# shitei-disable-file CODE` / no code (format.md "Line kinds"):
  * a diagnostic is suppressed when its range starts on the next non-comment line, or anywhere.
  */
+import periodUnscoped from '../../../core/out/rules/period-unscoped';
+import fieldMissing from '../../../core/out/rules/field-missing';
+import scopeVague from '../../../core/out/rules/scope-vague';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const unscoped = (before: string) => sheet({ sections: { 対象情報の記述: `${before}自衛隊の統合演習の計画` } });
 
-ruleTests('period-unscoped', {
+ruleTests(periodUnscoped, {
   valid: [
     { name: 'disable-next-line with the code, right above the line', text: unscoped('# shitei-disable-next-line period-unscoped\n') },
     { name: 'disable-next-line skips blank and comment lines', text: unscoped('# shitei-disable-next-line period-unscoped\n\n# 説明\n') },
@@ -42,7 +45,7 @@ ruleTests('period-unscoped', {
   ],
 });
 
-ruleTests('field-missing', {
+ruleTests(fieldMissing, {
   valid: [
     { name: 'disable-file with the code', text: '# shitei-disable-file field-missing\n' + sheet({ fields: { 整理番号: null } }) },
     {
@@ -64,7 +67,7 @@ ruleTests('field-missing', {
   ],
 });
 
-ruleTests('scope-vague', {
+ruleTests(scopeVague, {
   valid: [
     {
       name: 'disable-next-line silences every diagnostic starting on that line only',

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/expired';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const on = (today: string) => ({ today });
 
-ruleTests('expired', {
+ruleTests(rule, {
   valid: [
     { name: 'in force (today 2026-11-23)', text: sheet() },
     { name: 'the last day of the period is still in force', text: sheet(), config: on('2028-03-31') },

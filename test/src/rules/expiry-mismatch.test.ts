@@ -1,10 +1,11 @@
+import rule from '../../../core/out/rules/expiry-mismatch';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const RELEASE = { 解除の条件: '交渉が終了したとき' };
 const e = (指定年月日: string, 有効期間: string, 満了日: string) => sheet({ fields: { 指定年月日, 有効期間, 満了日 }, sections: RELEASE });
 
-ruleTests('expiry-mismatch', {
+ruleTests(rule, {
   valid: [
     { name: '令和8年4月1日 + 2年 → 令和10年3月31日', text: sheet() },
     { name: '令和8年4月1日 + 5年 → 令和13年3月31日 (format.md)', text: e('令和8年4月1日', '5年', '令和13年3月31日') },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/expiry-soon';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const on = (today: string, expirySoonDays?: number) => (expirySoonDays === undefined ? { today } : { today, expirySoonDays });
 
-ruleTests('expiry-soon', {
+ruleTests(rule, {
   valid: [
     { name: 'far from the expiry (today 2026-11-23)', text: sheet() },
     { name: '91 days before', text: sheet(), config: on('2027-12-31') },

@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/extension-over-30-years';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
@@ -6,7 +7,7 @@ const RELEASE = { 解除の条件: '情勢の変化により秘匿の必要が�
 const chain = (n: number, last?: string) =>
   sheet({ fields: FIVE, sections: RELEASE, extraHeader: [...Array.from({ length: n }, () => '延長：5年'), ...(last ? [`延長：${last}`] : [])] });
 
-ruleTests('extension-over-30-years', {
+ruleTests(rule, {
   valid: [
     { name: 'no extension', text: sheet() },
     { name: 'exactly 30 years: 5年 and five 5-year extensions', text: chain(5) },

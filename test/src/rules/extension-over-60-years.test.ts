@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/extension-over-60-years';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
@@ -6,7 +7,7 @@ const RELEASE = { 解除の条件: '情勢の変化により秘匿の必要が�
 const chain = (n: number, 別表 = '別表第1号イa(a)', last?: string) =>
   sheet({ fields: { ...FIVE, 別表 }, sections: RELEASE, extraHeader: [...Array.from({ length: n }, () => '延長：5年'), ...(last ? [`延長：${last}`] : [])] });
 
-ruleTests('extension-over-60-years', {
+ruleTests(rule, {
   valid: [
     { name: 'no extension', text: sheet() },
     { name: 'exactly 60 years', text: chain(11) },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/extension-too-long';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const ext = (...values: string[]) => sheet({ extraHeader: values.map((v) => `延長：${v}`) });
 
-ruleTests('extension-too-long', {
+ruleTests(rule, {
   valid: [
     { name: 'no extension', text: sheet() },
     { name: '5年', text: ext('5年') },

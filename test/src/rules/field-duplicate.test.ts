@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/field-duplicate';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('field-duplicate', {
+ruleTests(rule, {
   valid: [
     { name: 'each field once', text: sheet() },
     { name: '延長 may repeat', text: sheet({ extraHeader: ['延長：5年', '延長：5年'] }) },

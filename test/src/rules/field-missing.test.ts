@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/field-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 import { decodeDocument } from '../../../core/out/text/decode';
@@ -11,7 +12,7 @@ function decoded(text: string): string {
 
 const FIRST = '整理番号：防衛-2026-0012';
 
-ruleTests('field-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'every required field present', text: sheet() },
     {

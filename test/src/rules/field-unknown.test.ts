@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/field-unknown';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('field-unknown', {
+ruleTests(rule, {
   valid: [
     { name: 'canonical names', text: sheet() },
     {

@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/heading-unclosed';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('heading-unclosed', {
+ruleTests(rule, {
   valid: [
     { name: 'closed headings', text: sheet() },
     { name: 'a 【 inside content is not a heading', text: sheet({ sections: { 備考: '詳細は別紙【秘】を参照' } }) },

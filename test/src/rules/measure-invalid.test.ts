@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/measure-invalid';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const m = (措置: string, eol: '\n' | '\r\n' = '\n') => sheet({ fields: { 措置 }, eol });
 
-ruleTests('measure-invalid', {
+ruleTests(rule, {
   valid: [
     { name: '表示', text: sheet() },
     { name: '通知', text: m('通知') },

@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/period-unscoped';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 import { decodeDocument } from '../../../core/out/text/decode';
@@ -15,7 +16,7 @@ const D = (description: string, parts: SheetParts = {}) =>
 const PLAN = '自衛隊の統合演習の計画';
 const IMAGES = '甲国の弾道ミサイル発射に関し収集した画像情報';
 
-ruleTests('period-unscoped', {
+ruleTests(rule, {
   valid: [
     { name: 'a fiscal year (令和8年度)', text: sheet() },
     { name: 'a western fiscal year', text: D('2026年度に実施する自衛隊の統合演習の計画') },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/placeholder-unfilled';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const D = (description: string) => sheet({ sections: { 対象情報の記述: description } });
 
-ruleTests('placeholder-unfilled', {
+ruleTests(rule, {
   valid: [
     { name: 'a filled-in sheet', text: sheet() },
     { name: 'a single mark is not a placeholder', text: D('令和8年度に実施する○印の統合演習の計画') },

@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/reason-requirement-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
@@ -9,7 +10,7 @@ const T_BEPPYO = '本情報は、別表第1号イa(a)に掲げる事項に関す
 const T_NOT_PUBLIC = '本情報は公になっていない(非公知性)。';
 const T_SECRECY = '本情報が漏えいした場合、我が国の安全保障に著しい支障を与えるおそれがあるため、特に秘匿する必要がある(特段の秘匿の必要性)。';
 
-ruleTests('reason-requirement-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'the example of format.md', text: sheet() },
     { name: '非公知 and 該当 by word', text: R('第1号イa(a)の事項に該当し、非公知である。漏えいすれば支障がある。') },

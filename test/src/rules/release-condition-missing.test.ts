@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/release-condition-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 import { decodeDocument } from '../../../core/out/text/decode';
@@ -12,7 +13,7 @@ function decoded(text: string): string {
 const FIVE = { 有効期間: '5年', 満了日: '令和13年3月31日' };
 const NEGOTIATION = '令和8年度に行う甲国との排他的経済水域の境界画定に関する交渉の対処方針';
 
-ruleTests('release-condition-missing', {
+ruleTests(rule, {
   valid: [
     { name: '2年, no negotiation', text: sheet() },
     { name: '4年', text: sheet({ fields: { 有効期間: '4年', 満了日: '令和12年3月31日' } }) },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/scope-vague';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const D = (description: string) => sheet({ sections: { 対象情報の記述: description } });
 
-ruleTests('scope-vague', {
+ruleTests(rule, {
   valid: [
     { name: 'a scoped description', text: sheet() },
     { name: '等級 is not 等', text: D('令和8年度に調達する装備品の等級の区分') },

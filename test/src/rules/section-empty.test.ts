@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/section-empty';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('section-empty', {
+ruleTests(rule, {
   valid: [
     { name: 'every section has content', text: sheet() },
     { name: 'text after 】 on the heading line is content', text: sheet().replace('【概要】\n', '【概要】') },

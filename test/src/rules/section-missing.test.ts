@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/section-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const FIRST = '整理番号：防衛-2026-0012';
 
-ruleTests('section-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'all required sections', text: sheet() },
     {

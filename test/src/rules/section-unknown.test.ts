@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/section-unknown';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('section-unknown', {
+ruleTests(rule, {
   valid: [
     { name: 'canonical headings', text: sheet({ sections: { 解除の条件: '交渉の終了', 備考: 'なし' } }) },
     {
@@ -39,7 +40,7 @@ ruleTests('section-unknown', {
   ],
 });
 
-ruleTests('section-unknown', {
+ruleTests(rule, {
   valid: [],
   invalid: [
     {
@@ -50,7 +51,7 @@ ruleTests('section-unknown', {
   ],
 });
 
-ruleTests('section-unknown', {
+ruleTests(rule, {
   valid: [
     { name: 'an unclosed heading is heading-unclosed\'s to report', text: sheet().replace('【概要】', '【概要令和8年度') },
   ],

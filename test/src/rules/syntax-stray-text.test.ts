@@ -1,7 +1,8 @@
+import rule from '../../../core/out/rules/syntax-stray-text';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
-ruleTests('syntax-stray-text', {
+ruleTests(rule, {
   valid: [
     { name: 'fields, comments and blanks', text: sheet({ extraHeader: ['', '# メモ', '　'] }) },
     { name: 'half-width colon and full-width blanks', text: sheet().replace('行政機関：防衛省', '　行政機関　:　防衛省') },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/validity-invalid';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const p = (有効期間: string) => sheet({ fields: { 有効期間 } });
 
-ruleTests('validity-invalid', {
+ruleTests(rule, {
   valid: [
     { name: '2年', text: sheet() },
     { name: '3年6か月', text: sheet({ fields: { 有効期間: '3年6か月', 満了日: '令和11年9月30日' } }) },

@@ -1,3 +1,4 @@
+import rule from '../../../core/out/rules/validity-longer-than-usual';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
@@ -9,7 +10,7 @@ const YEARLY = '令和8年度に実施する毎年度の統合演習の計画';
 const ICT = '令和8年度に導入する防衛情報通信基盤の情報通信技術に関する情報';
 const LEADERS = '令和8年中に入手した甲国の要人の動向に関する情報';
 
-ruleTests('validity-longer-than-usual', {
+ruleTests(rule, {
   valid: [
     { name: 'no kind with a usual period, 5年', text: c('令和8年度に実施する自衛隊の統合演習の計画', '5年', '令和13年3月31日') },
     { name: 'a yearly plan for 2年', text: c(YEARLY, '2年', '令和10年3月31日') },

@@ -1,9 +1,10 @@
+import rule from '../../../core/out/rules/validity-missing';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const FIRST = '整理番号：防衛-2026-0012';
 
-ruleTests('validity-missing', {
+ruleTests(rule, {
   valid: [
     { name: 'present', text: sheet() },
     { name: 'under its alias 指定の有効期間', text: sheet().replace('有効期間：', '指定の有効期間：') },

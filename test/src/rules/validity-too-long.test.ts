@@ -1,10 +1,11 @@
+import rule from '../../../core/out/rules/validity-too-long';
 import { ruleTests } from '../support/ruleTester';
 import { sheet } from '../support/sheet';
 
 const RELEASE = { 解除の条件: '交渉が終了したとき' };
 const v = (有効期間: string, 満了日: string, 指定年月日 = '令和8年4月1日') => sheet({ fields: { 指定年月日, 有効期間, 満了日 }, sections: RELEASE });
 
-ruleTests('validity-too-long', {
+ruleTests(rule, {
   valid: [
     { name: '2年', text: sheet() },
     { name: 'exactly 5年', text: v('5年', '令和13年3月31日') },

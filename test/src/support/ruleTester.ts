@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import type { ShiteiConfigFile } from '../../../core/out/analysis/config';
 import type { Diagnostic } from '../../../core/out/analysis/analyze';
 import { analyze, applyEdits, lineOf, TEST_CONFIG } from './analysis';
+import { DOCUMENT_RULES } from '../../../core/out/rules/index';
+import type { Rule } from '../../../core/out/rules/types';
 
 export interface ValidCase {
   name: string;
@@ -35,7 +37,26 @@ export interface InvalidCase extends ValidCase {
   outputFix?: number;
 }
 
-export function ruleTests(code: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+/** What the tester needs of a rule: its module's default export (`import rule from '…/rules/<code>'`). */
+export interface TestedRule {
+  meta: { code: string };
+}
+
+const registrationTested = new Set<string>();
+
+/**
+ * Runs a rule's cases. Pass the rule module itself (`ruleTests(rule, …)`), so the test cannot
+ * name a code the rule does not have. A code string is still accepted during the transition to
+ * the module form (tests written in parallel use it); new tests should pass the module.
+ */
+export function ruleTests(rule: TestedRule | string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const code = typeof rule === 'string' ? rule : rule.meta.code;
+  if (typeof rule !== 'string' && !registrationTested.has(code)) {
+    registrationTested.add(code);
+    test(`${code}: the rule is registered, so the analysis runs it`, () => {
+      assert.ok(DOCUMENT_RULES.includes(rule as Rule), `${code} is not in DOCUMENT_RULES (core/src/rules/index.ts)`);
+    });
+  }
   for (const c of cases.valid) {
     test(`${code}: valid: ${c.name}`, async () => {
       const result = await analyze(c.text, c.config ?? TEST_CONFIG);

@@ -32,7 +32,7 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
       bytes = fs.readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      reports.push({ path: shown, error: options.locale === 'ja' ? `読み込めません(${code})` : `cannot read the file (${code})` });
+      reports.push({ path: shown, error: localize({ ja: `読み込めません(${code})`, en: `cannot read the file (${code})` }, options.locale) });
       continue;
     }
     const decoded = decodeDocument(bytes);

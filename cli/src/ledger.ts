@@ -67,7 +67,7 @@ function errnoText(error: unknown): string {
 }
 
 function reason(locale: Locale, ja: string, en: string): string {
-  return locale === 'ja' ? ja : en;
+  return localize({ ja, en }, locale);
 }
 
 /** What a walk passed over, said in the reader's language. */

@@ -5,7 +5,7 @@
  */
 import type { Ledger, LedgerRow, ExpiryEntry } from '../../../core/out/ledger/index';
 import { formatDate, parseIso } from '../../../core/out/domain/dates';
-import type { Locale } from '../../../core/out/types';
+import { localize, type Locale } from '../../../core/out/types';
 
 export interface Column {
   key: string;
@@ -91,16 +91,16 @@ export function label(key: LabelKey, locale: Locale): string {
 }
 
 export function columnLabel(c: Column, locale: Locale): string {
-  return locale === 'ja' ? c.ja : c.en;
+  return localize(c, locale);
 }
 
 export function gouLabel(gou: number, locale: Locale): string {
   const t = GOU_TITLES[gou];
-  return locale === 'ja' ? `第${gou}号 ${t.ja}` : `第${gou}号 (${t.en})`;
+  return localize({ ja: `第${gou}号 ${t.ja}`, en: `第${gou}号 (${t.en})` }, locale);
 }
 
 export function validityLabel(years: number, locale: Locale): string {
-  return locale === 'ja' ? `${years}年` : `${years} year${years === 1 ? '' : 's'}`;
+  return localize({ ja: `${years}年`, en: `${years} year${years === 1 ? '' : 's'}` }, locale);
 }
 
 export function agencyName(agency: string | null | undefined, locale: Locale): string {
@@ -114,9 +114,9 @@ export function expiryCell(row: LedgerRow): string {
 
 /** "残り 45 日" / "45 days", "12 日経過" / "12 days ago". */
 export function daysText(e: ExpiryEntry, locale: Locale): string {
-  if (e.daysLeft >= 0) return locale === 'ja' ? `残り ${e.daysLeft} 日` : `${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'}`;
+  if (e.daysLeft >= 0) return localize({ ja: `残り ${e.daysLeft} 日`, en: `${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'}` }, locale);
   const n = -e.daysLeft;
-  return locale === 'ja' ? `${n} 日経過` : `${n} day${n === 1 ? '' : 's'} ago`;
+  return localize({ ja: `${n} 日経過`, en: `${n} day${n === 1 ? '' : 's'} ago` }, locale);
 }
 
 /** The base date as people read it: 令和8年11月23日(2026-11-23) in Japanese, ISO in English. */
@@ -128,7 +128,7 @@ export function baseDateText(ledger: Ledger, locale: Locale): string {
 
 /** The last day of the 12-month window, as text (for headings). */
 export function windowText(ledger: Ledger, lastIso: string, locale: Locale): string {
-  return locale === 'ja' ? `${ledger.today} から ${lastIso} まで` : `${ledger.today} to ${lastIso}`;
+  return localize({ ja: `${ledger.today} から ${lastIso} まで`, en: `${ledger.today} to ${lastIso}` }, locale);
 }
 
 /** Percentage with one decimal, or '—' when there is nothing to divide. */
@@ -138,16 +138,18 @@ export function percent(part: number, whole: number): string {
 
 export function fiveYearsText(ledger: Ledger, locale: Locale): string {
   const v = ledger.summary.byValidity;
-  return locale === 'ja'
-    ? `有効期間5年の指定: ${v.fiveYears}件(全${v.total}件の${percent(v.fiveYears, v.total)})`
-    : `5-year designations: ${v.fiveYears} of ${v.total} (${percent(v.fiveYears, v.total)})`;
+  return localize({
+    ja: `有効期間5年の指定: ${v.fiveYears}件(全${v.total}件の${percent(v.fiveYears, v.total)})`,
+    en: `5-year designations: ${v.fiveYears} of ${v.total} (${percent(v.fiveYears, v.total)})`,
+  }, locale);
 }
 
 export function countsText(ledger: Ledger, locale: Locale): string {
   const n = ledger.rows.length;
   const s = ledger.skipped.length;
   const soon = ledger.summary.expiringSoon.length;
-  return locale === 'ja'
-    ? `指定 ${n} 件 / 12か月以内に満了 ${soon} 件 / 読み込まなかったファイル ${s} 件`
-    : `${n} designation${n === 1 ? '' : 's'} / ${soon} expiring within 12 months / ${s} file${s === 1 ? '' : 's'} skipped`;
+  return localize({
+    ja: `指定 ${n} 件 / 12か月以内に満了 ${soon} 件 / 読み込まなかったファイル ${s} 件`,
+    en: `${n} designation${n === 1 ? '' : 's'} / ${soon} expiring within 12 months / ${s} file${s === 1 ? '' : 's'} skipped`,
+  }, locale);
 }

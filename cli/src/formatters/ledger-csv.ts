@@ -9,7 +9,7 @@
  * leading apostrophe, the usual defence against CSV injection; no real 指定書 value starts so.
  */
 import type { Ledger } from '../../../core/out/ledger/index';
-import type { Locale } from '../../../core/out/types';
+import { localize, type Locale } from '../../../core/out/types';
 import { COLUMNS, columnLabel, label } from './ledger-common';
 
 export const BOM = '\uFEFF';
@@ -24,7 +24,7 @@ export function formatLedgerCsv(ledger: Ledger, locale: Locale): string {
   const header: string[] = [];
   for (const c of COLUMNS) {
     header.push(columnLabel(c, locale));
-    if (c.iso) header.push(`${columnLabel(c, locale)}${locale === 'ja' ? '（ISO）' : ' (ISO)'}`);
+    if (c.iso) header.push(`${columnLabel(c, locale)}${localize({ ja: '（ISO）', en: ' (ISO)' }, locale)}`);
     if (c.key === 'expiry') header.push(label('expirySource', locale));
   }
   const lines = [header.map(csvField).join(',')];

@@ -6,7 +6,7 @@
  */
 import { twelveMonthsFrom, type ExpiryEntry, type Ledger, type MonthCount } from '../../../core/out/ledger/index';
 import { parseIso, toIso } from '../../../core/out/domain/dates';
-import type { Locale } from '../../../core/out/types';
+import { localize, type Locale } from '../../../core/out/types';
 import {
   COLUMNS,
   agencyName,
@@ -190,9 +190,9 @@ export function chartSlots(months: readonly MonthCount[], todayIso: string): Slo
 function slotText(s: Slot, locale: Locale): string {
   const [yy, mm] = s.month.split('-').map(Number);
   const ja = `${yy}年${mm}月`;
-  if (s.kind === 'earlier') return locale === 'ja' ? `${ja}以前` : `until ${s.month}`;
-  if (s.kind === 'later') return locale === 'ja' ? `${ja}以降` : `from ${s.month}`;
-  return locale === 'ja' ? ja : s.month;
+  if (s.kind === 'earlier') return localize({ ja: `${ja}以前`, en: `until ${s.month}` }, locale);
+  if (s.kind === 'later') return localize({ ja: `${ja}以降`, en: `from ${s.month}` }, locale);
+  return localize({ ja, en: s.month }, locale);
 }
 
 /**
@@ -218,7 +218,7 @@ export function expiryChart(months: readonly MonthCount[], todayIso: string, las
   const y = (n: number) => top + plotH - (n / yMax) * plotH;
   const thisMonth = todayIso.slice(0, 7);
   const lastMonth = lastIso.slice(0, 7);
-  const suffix = locale === 'ja' ? '年' : '';
+  const suffix = localize({ ja: '年', en: '' }, locale);
   const parts: string[] = [];
   for (let n = 0; n <= yMax; n += step) {
     parts.push(`<line class="grid" x1="${left}" x2="${W - right}" y1="${y(n).toFixed(1)}" y2="${y(n).toFixed(1)}"/>`);
@@ -243,16 +243,16 @@ export function expiryChart(months: readonly MonthCount[], todayIso: string, las
     const x = left + i * slot + (slot - barW) / 2;
     const cx = (left + i * slot + slot / 2).toFixed(1);
     const cls = m.kind === 'earlier' || m.month < thisMonth ? 'bar past' : m.kind === 'month' && m.month <= lastMonth ? 'bar soon' : 'bar';
-    const tip = locale === 'ja' ? `${slotText(m, locale)}: ${m.count}件` : `${slotText(m, locale)}: ${m.count}`;
+    const tip = `${slotText(m, locale)}: ${m.count}${localize({ ja: '件', en: '' }, locale)}`;
     if (m.count > 0) {
       parts.push(`<rect class="${cls}" x="${x.toFixed(1)}" y="${y(m.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(m.count)).toFixed(1)}"><title>${escapeHtml(tip)}</title></rect>`);
       if (countLabels) parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(m.count) - 3).toFixed(1)}" text-anchor="middle">${m.count}</text>`);
     }
     if (m.kind !== 'month') {
-      const text = locale === 'ja' ? (m.kind === 'earlier' ? '以前' : '以降') : m.kind === 'earlier' ? 'before' : 'later';
+      const text = localize(m.kind === 'earlier' ? { ja: '以前', en: 'before' } : { ja: '以降', en: 'later' }, locale);
       parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${text}</text>`);
     } else if (everyMonth) {
-      parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${locale === 'ja' ? `${mm}月` : mm}</text>`);
+      parts.push(`<text x="${cx}" y="${H - bottom + 15}" text-anchor="middle">${localize({ ja: `${mm}月`, en: String(mm) }, locale)}</text>`);
       if (mm === 1 || i === 0 || slots[i - 1].kind !== 'month') parts.push(`<text x="${cx}" y="${H - bottom + 31}" text-anchor="middle">${yy}${suffix}</text>`);
     } else if (yearLabels.has(i)) {
       parts.push(`<line class="grid" x1="${cx}" x2="${cx}" y1="${y(0)}" y2="${y(0) + 5}"/>`);
@@ -266,7 +266,10 @@ export function expiryChart(months: readonly MonthCount[], todayIso: string, las
   parts.push(`<line class="axis" x1="${left}" x2="${W - right}" y1="${y(0)}" y2="${y(0)}"/>`);
   parts.push(`<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${y(0)}"/>`);
   const total = slots.reduce((n, m) => n + m.count, 0);
-  const desc = locale === 'ja' ? `${months[0].month} から ${months[months.length - 1].month} まで、満了日の読める指定 ${total} 件` : `${months[0].month} to ${months[months.length - 1].month}, ${total} designations with a readable expiry`;
+  const desc = localize({
+    ja: `${months[0].month} から ${months[months.length - 1].month} まで、満了日の読める指定 ${total} 件`,
+    en: `${months[0].month} to ${months[months.length - 1].month}, ${total} designations with a readable expiry`,
+  }, locale);
   return (
     `<svg class="chart" id="expiry-chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc">` +
     `<title id="chart-title">${escapeHtml(label('chart', locale))}</title><desc id="chart-desc">${escapeHtml(desc)}</desc>\n${parts.join('\n')}\n</svg>`
@@ -275,7 +278,7 @@ export function expiryChart(months: readonly MonthCount[], todayIso: string, las
 
 function legend(locale: Locale): string {
   const item = (color: string, text: string) => `<span><i style="background:${color}"></i>${escapeHtml(text)}</span>`;
-  return `<p class="legend">${item('var(--past)', locale === 'ja' ? '満了済み' : 'past')}${item('var(--soon)', locale === 'ja' ? '12か月以内に満了' : 'within 12 months')}${item('var(--bar)', locale === 'ja' ? 'それ以降' : 'later')}</p>`;
+  return `<p class="legend">${item('var(--past)', localize({ ja: '満了済み', en: 'past' }, locale))}${item('var(--soon)', localize({ ja: '12か月以内に満了', en: 'within 12 months' }, locale))}${item('var(--bar)', localize({ ja: 'それ以降', en: 'later' }, locale))}</p>`;
 }
 
 export function formatLedgerHtml(ledger: Ledger, locale: Locale): string {

@@ -5,7 +5,7 @@
  */
 import { twelveMonthsFrom, type ExpiryEntry, type Ledger } from '../../../core/out/ledger/index';
 import { parseIso, toIso } from '../../../core/out/domain/dates';
-import type { Locale } from '../../../core/out/types';
+import { localize, type Locale } from '../../../core/out/types';
 import {
   COLUMNS,
   agencyName,
@@ -103,7 +103,7 @@ export function formatLedgerMarkdown(ledger: Ledger, locale: Locale): string {
 
   out.push(`## ${label('chart', locale)}`, '');
   const months = summary.byExpiryMonth.filter((m) => m.count > 0);
-  out.push(months.length === 0 ? label('chartEmpty', locale) : mdTable([locale === 'ja' ? '満了月' : 'Month', label('count', locale)], months.map((m) => [m.month, String(m.count)]), ['l', 'r']), '');
+  out.push(months.length === 0 ? label('chartEmpty', locale) : mdTable([localize({ ja: '満了月', en: 'Month' }, locale), label('count', locale)], months.map((m) => [m.month, String(m.count)]), ['l', 'r']), '');
 
   out.push(`## ${label('skipped', locale)}`, '');
   out.push(

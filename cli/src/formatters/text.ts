@@ -1,5 +1,5 @@
 /** eslint-like terminal output: `path:line:col  severity  message  code`. */
-import type { Locale } from '../../../core/out/types';
+import { localize, type Locale } from '../../../core/out/types';
 import type { RunReport } from '../report';
 
 const LABEL: Record<string, { ja: string; en: string }> = {
@@ -15,7 +15,7 @@ export function formatText(report: RunReport, locale: Locale, color: boolean): s
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.error) {
-      lines.push(`${file.path}  ${paint('31', locale === 'ja' ? '読み込みエラー' : 'read error')}  ${file.error}`);
+      lines.push(`${file.path}  ${paint('31', localize({ ja: '読み込みエラー', en: 'read error' }, locale))}  ${file.error}`);
       continue;
     }
     for (const d of file.diagnostics ?? []) {
@@ -26,10 +26,10 @@ export function formatText(report: RunReport, locale: Locale, color: boolean): s
   const s = report.summary;
   const total = s.errors + s.warnings + s.infos + s.hints;
   const unreadable = report.files.filter((f) => f.error).length;
-  const tail =
-    locale === 'ja'
-      ? `${s.files}ファイル: ${total}件(エラー${s.errors}、警告${s.warnings}、情報${s.infos}、ヒント${s.hints})${unreadable ? `、読めないファイル${unreadable}` : ''}`
-      : `${s.files} file(s): ${total} problem(s) (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.hints} hints)${unreadable ? `, ${unreadable} unreadable` : ''}`;
+  const tail = localize({
+    ja: `${s.files}ファイル: ${total}件(エラー${s.errors}、警告${s.warnings}、情報${s.infos}、ヒント${s.hints})${unreadable ? `、読めないファイル${unreadable}` : ''}`,
+    en: `${s.files} file(s): ${total} problem(s) (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.hints} hints)${unreadable ? `, ${unreadable} unreadable` : ''}`,
+  }, locale);
   if (lines.length > 0) lines.push('');
   lines.push(total || unreadable ? paint(s.errors || unreadable ? '31' : '33', tail) : tail);
   return lines.join('\n') + '\n';

@@ -4,7 +4,7 @@
  * rules need. All arithmetic is on integer day numbers, not `Date`, so there is no time zone
  * or two-digit-year surprise.
  */
-import type { Localized, SimpleDate } from '../types';
+import { localize, type Locale, type Localized, type SimpleDate } from '../types';
 import { foldWidth } from '../text/normalize';
 import {
   NUMBER_CLASS,
@@ -128,11 +128,13 @@ export function weekday(d: SimpleDate): number {
   return (((toDayNumber(d) + 4) % 7) + 7) % 7;
 }
 
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKDAYS: readonly Localized[] = [
+  { ja: '日', en: 'Sun' }, { ja: '月', en: 'Mon' }, { ja: '火', en: 'Tue' }, { ja: '水', en: 'Wed' },
+  { ja: '木', en: 'Thu' }, { ja: '金', en: 'Fri' }, { ja: '土', en: 'Sat' },
+];
 
-export function weekdayName(d: SimpleDate, locale: 'ja' | 'en'): string {
-  return (locale === 'ja' ? WEEKDAYS_JA : WEEKDAYS_EN)[weekday(d)];
+export function weekdayName(d: SimpleDate, locale: Locale): string {
+  return localize(WEEKDAYS[weekday(d)], locale);
 }
 
 /** The era in force on that day, or undefined before 明治. */
@@ -277,7 +279,7 @@ function checkWeekday(p: ParsedDate, written: string | undefined): ParsedDate {
     ...rest,
     error: {
       ja: `${formatDate(date, p.style)}は${actual}曜日です(${written}曜日ではありません)`,
-      en: `${toIso(date)} is a ${weekdayName(date, 'en')}, not a ${WEEKDAYS_EN[WEEKDAYS_JA.indexOf(written)]}`,
+      en: `${toIso(date)} is a ${weekdayName(date, 'en')}, not a ${WEEKDAYS.find((w) => w.ja === written)?.en}`,
     },
   };
 }

@@ -3,7 +3,7 @@
  * weekday; 有効期間 the computed 満了日 (and the expiry after each 延長).
  */
 import type { SheetModel } from '../analysis/sheet';
-import type { Locale, Span } from '../types';
+import { localize, type Locale, type Span } from '../types';
 import { formatDate, parseDate, toIso, weekdayName, type DateStyle } from '../domain/dates';
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
 import { fieldSpec } from '../domain/format';
@@ -20,16 +20,14 @@ const ERA_STYLE: DateStyle = { calendar: 'era', digits: 'half' };
 export function describeDate(date: { year: number; month: number; day: number }, written: DateStyle, locale: Locale): string {
   const other = written.calendar === 'era' ? toIso(date) : formatDate(date, ERA_STYLE);
   const same = formatDate(date, { ...written, digits: 'half' });
-  return locale === 'ja'
-    ? `${same} (${weekdayName(date, 'ja')}曜日) ⇔ ${other}`
-    : `${same} (${weekdayName(date, 'en')}) ⇔ ${other}`;
+  return localize({ ja: `${same} (${weekdayName(date, 'ja')}曜日) ⇔ ${other}`, en: `${same} (${weekdayName(date, 'en')}) ⇔ ${other}` }, locale);
 }
 
 export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): HoverResult | undefined {
   const at = locate(sheet, offset);
   if (at.kind === 'field-name' && at.name) {
     const spec = fieldSpec(at.name);
-    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${spec.en}${spec.aliases.length ? `\n\n${locale === 'ja' ? '別名' : 'aliases'}: ${spec.aliases.join('、')}` : ''}` };
+    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${spec.en}${spec.aliases.length ? `\n\n${localize({ ja: '別名', en: 'aliases' }, locale)}: ${spec.aliases.join('、')}` : ''}` };
   }
   if (at.kind !== 'field-value' || !at.name) return undefined;
   const field = at.field;
@@ -57,16 +55,15 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): Hove
       const step = chain[index];
       if (!step) return undefined;
       const lines = [
-        locale === 'ja'
-          ? `**満了日**: ${describeDate(step.expiry, sheet.expiryStyle, locale)}`
-          : `**Expires**: ${describeDate(step.expiry, sheet.expiryStyle, locale)}`,
-        locale === 'ja'
-          ? `(${formatDate(step.start, sheet.dateStyle)}を初日として計算。法第4条第1項、民法第143条)`
-          : `(counted from ${formatDate(step.start, sheet.dateStyle)} as day one; 法第4条第1項, 民法第143条)`,
+        `${localize({ ja: '**満了日**', en: '**Expires**' }, locale)}: ${describeDate(step.expiry, sheet.expiryStyle, locale)}`,
+        localize({
+          ja: `(${formatDate(step.start, sheet.dateStyle)}を初日として計算。法第4条第1項、民法第143条)`,
+          en: `(counted from ${formatDate(step.start, sheet.dateStyle)} as day one; 法第4条第1項, 民法第143条)`,
+        }, locale),
       ];
       const last = chain[chain.length - 1];
       if (index === 0 && chain.length > 1) {
-        lines.push('', locale === 'ja' ? `延長後の満了日: ${formatDate(last.expiry, sheet.expiryStyle)}` : `Expiry after extensions: ${formatDate(last.expiry, sheet.expiryStyle)}`);
+        lines.push('', `${localize({ ja: '延長後の満了日', en: 'Expiry after extensions' }, locale)}: ${formatDate(last.expiry, sheet.expiryStyle)}`);
       }
       return { span: field.valueSpan, contents: lines.join('\n') };
     }

@@ -3,7 +3,7 @@
  * (満了日, or the last 延長) the days left until it, counted from `today`.
  */
 import type { SheetModel } from '../analysis/sheet';
-import type { Locale, SimpleDate } from '../types';
+import { localize, type Locale, type SimpleDate } from '../types';
 import { daysBetween, formatDate } from '../domain/dates';
 
 export interface InlayHintEntry {
@@ -19,10 +19,10 @@ export function inlayHints(sheet: SheetModel, locale: Locale, today?: SimpleDate
     const date = formatDate(step.expiry, sheet.expiryStyle);
     return {
       offset: node.valueSpan.end,
-      label: locale === 'ja' ? ` → 満了日 ${date}` : ` → expires ${date}`,
-      tooltip: locale === 'ja'
-        ? `${i === 0 ? '指定年月日' : '前の満了日の翌日'}から起算(法第4条第1項、民法第143条)`
-        : `counted from ${i === 0 ? 'the designation day' : 'the day after the previous expiry'} (法第4条第1項; 民法第143条)`,
+      label: localize({ ja: ` → 満了日 ${date}`, en: ` → expires ${date}` }, locale),
+      tooltip: localize(i === 0
+        ? { ja: '指定年月日から起算(法第4条第1項、民法第143条)', en: 'counted from the designation day (法第4条第1項; 民法第143条)' }
+        : { ja: '前の満了日の翌日から起算(法第4条第1項、民法第143条)', en: 'counted from the day after the previous expiry (法第4条第1項; 民法第143条)' }, locale),
     };
   });
   if (!today) return hints;
@@ -34,8 +34,8 @@ export function inlayHints(sheet: SheetModel, locale: Locale, today?: SimpleDate
   const days = daysBetween(today, expiry);
   hints.push({
     offset: node.valueSpan.end,
-    label: days >= 0 ? (locale === 'ja' ? ` 残り${days}日` : ` ${days} days left`) : (locale === 'ja' ? ` 満了済み(${-days}日前)` : ` expired ${-days} days ago`),
-    tooltip: locale === 'ja' ? `${formatDate(today, sheet.dateStyle)}現在` : `as of ${formatDate(today, sheet.dateStyle)}`,
+    label: localize(days >= 0 ? { ja: ` 残り${days}日`, en: ` ${days} days left` } : { ja: ` 満了済み(${-days}日前)`, en: ` expired ${-days} days ago` }, locale),
+    tooltip: localize({ ja: `${formatDate(today, sheet.dateStyle)}現在`, en: `as of ${formatDate(today, sheet.dateStyle)}` }, locale),
   });
   return hints;
 }

@@ -40,11 +40,25 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * The two bundles VS Code runs: the extension and the language server. `scripts/watch.js` builds
+ * the same ones with source maps (for F5 debugging) and rebuilds them on change.
+ * @param {{ sourcemap?: boolean }} [options]
+ * @returns {import('esbuild').BuildOptions[]}
+ */
+function editorBundles(options = {}) {
+  /** @type {import('esbuild').BuildOptions} */
+  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: options.sourcemap ?? false, logLevel: 'warning', minify: false };
+  return [
+    { ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
+    { ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [lazyBuiltins] },
+  ];
+}
+
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
   const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [lazyBuiltins] });
+  for (const bundle of editorBundles()) await esbuild.build(bundle);
   // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
   const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
@@ -57,7 +71,11 @@ async function main() {
   process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/, dict-prepared/)\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack || error}\n`);
-  process.exit(1);
-});
+module.exports = { editorBundles };
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  });
+}

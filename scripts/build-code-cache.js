@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Writes dist/server.js.v8cache, the V8 code cache that `shitei lsp` starts the bundled server
@@ -42,7 +43,7 @@ async function warmUp(server) {
   const published = new Map();
   let ready;
   const dictionaryDone = new Promise((resolve) => (ready = resolve));
-  client.onNotification('textDocument/publishDiagnostics', (p) => published.set(p.uri, p.diagnostics));
+  client.onNotification('textDocument/publishDiagnostics', (p) => { published.set(p.uri, p.diagnostics); });
   client.onNotification('shitei/status', (p) => p.state !== 'loading' && ready(p.state));
   client.onNotification('window/logMessage', () => undefined);
   client.onNotification('$/progress', () => undefined);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Prepares kuromoji's dictionary for fast loading, at BUILD time (the tool itself writes no
  * file at run time): each node_modules/kuromoji/dict/*.dat.gz is decompressed, and the trailing
@@ -35,6 +36,7 @@
  *                         only after checking that no class id ≥ the real count is referenced by
  *                         unk_char, unk_compat or unk_map; otherwise kept whole.
  */
+// @ts-check
 'use strict';
 
 const fs = require('node:fs');
@@ -212,7 +214,7 @@ function build(opts) {
     }
   }
   // Typed-array views need whole elements.
-  for (const [f, width] of [['base.dat', 4], ['check.dat', 4], ['cc.dat', 2], ['unk_compat.dat', 4]]) {
+  for (const [f, width] of /** @type {[string, number][]} */ ([['base.dat', 4], ['check.dat', 4], ['cc.dat', 2], ['unk_compat.dat', 4]])) {
     if (lengths[f] % width !== 0) throw new Error(`${f}: ${lengths[f]} bytes is not a multiple of ${width}`);
   }
   const cc = raw['cc.dat'];

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Bundles the extension and the language server with esbuild into dist/, and copies kuromoji's
 // dictionary beside the server bundle, where the tokenizer looks first (path.join(__dirname, 'dict')).
@@ -40,6 +41,9 @@ const lazyBuiltins = {
   },
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const COMMON = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
+
 /**
  * The two bundles VS Code runs: the extension and the language server. `scripts/watch.js` builds
  * the same ones with source maps (for F5 debugging) and rebuilds them on change.
@@ -47,8 +51,7 @@ const lazyBuiltins = {
  * @returns {import('esbuild').BuildOptions[]}
  */
 function editorBundles(options = {}) {
-  /** @type {import('esbuild').BuildOptions} */
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: options.sourcemap ?? false, logLevel: 'warning', minify: false };
+  const common = { ...COMMON, sourcemap: options.sourcemap ?? false };
   return [
     { ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] },
     { ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [lazyBuiltins] },
@@ -57,10 +60,9 @@ function editorBundles(options = {}) {
 
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
-  const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: false };
   for (const bundle of editorBundles()) await esbuild.build(bundle);
   // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
+  await esbuild.build({ ...COMMON, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
   const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
   for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Extracts the 別表 of 特定秘密保護法 and the 事項の細目 of 運用基準 II 1(1) from the reference
  * text into core/src/domain/beppyo/data.json. The JSON is committed so that the product works
@@ -9,6 +10,7 @@
  *   OUTPUT defaults to core/src/domain/beppyo/data.json; `-` writes to stdout.
  * Paths are relative to the repository root (the parent of this script's folder).
  */
+// @ts-check
 'use strict';
 
 const fs = require('fs');

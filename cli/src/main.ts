@@ -72,12 +72,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'lsp') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     (require('../../server/out/main') as typeof import('../../server/src/main')).runServer();
     return new Promise<number>(() => undefined); // serves until the client exits the process
   }
   if (command === 'ledger') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);
   }
   if (command !== 'check') {

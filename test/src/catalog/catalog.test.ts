@@ -16,7 +16,7 @@ import { resolveConfig, SEVERITY_SETTINGS } from '../../../core/out/analysis/con
 import { analyzeText } from '../../../core/out/analysis/analyze';
 
 const REPO = path.resolve(__dirname, '../../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the generator is a plain Node script
+// The generator is a plain Node script (it runs before and without the test build).
 const generator = require(path.join(REPO, 'scripts/generate-catalog.js')) as {
   renderCatalog(io?: { read?: (file: string) => string }): Map<string, string>;
   BEGIN: string;
@@ -64,7 +64,7 @@ test('the generated copies list exactly the catalog\'s codes', () => {
 test('every rule module in core/src/rules is registered, and named after its code', () => {
   const dir = path.join(REPO, 'core/out/rules');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading every compiled module to find the rules
+    // Every compiled module is loaded to find the ones that default-export a rule.
     const exported = require(path.join(dir, file)) as { default?: { meta?: { code?: unknown }; check?: unknown } };
     const rule = exported.default;
     if (!rule || typeof rule.check !== 'function' || !rule.meta) continue;

@@ -70,7 +70,6 @@ function fingerprint(tokenizer, dic, text, createHash) {
   return { tokens: h.digest('hex'), count, tidMap: mapHash(dic.token_info_dictionary.target_map), unkMap: mapHash(dic.unknown_dictionary.target_map) };
 }`;
 
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const fingerprint = new Function('return ' + FINGERPRINT_SRC.trim())() as (
   tokenizer: unknown, dic: unknown, text: string, hash: typeof createHash,
 ) => { tokens: string; count: number; tidMap: string; unkMap: string };

@@ -155,3 +155,17 @@ test('the engine\'s diagnostics are configured like rules (docs/rules/internal-e
   assert.deepEqual(crashes({ 'internal-error': 'warning' }), [['internal-error', 'warning']]);
   assert.deepEqual(crashes({ 'internal-error': 'off' }), []);
 });
+
+test('each rule page states the meta\'s default severity and whether it has a quick fix', () => {
+  const wrong: string[] = [];
+  for (const e of catalog) {
+    const page = `docs/rules/${e.code}.md`;
+    if (!fs.existsSync(path.join(REPO, page))) continue; // reported by the four-files test
+    const text = read(page);
+    const severity = /^\| 既定の重大度 \/ Default severity \| `?(\w+)`? \|/m.exec(text)?.[1];
+    if (severity !== undefined && severity !== e.defaultSeverity) wrong.push(`${page}: default severity ${severity}, meta says ${e.defaultSeverity}`);
+    const fix = /^\| 自動修正 \/ Quick fix \| (あり|なし)/m.exec(text)?.[1];
+    if (fix !== undefined && (fix === 'あり') !== e.fixable) wrong.push(`${page}: quick fix "${fix}", meta says fixable: ${e.fixable}`);
+  }
+  assert.deepEqual(wrong, []);
+});

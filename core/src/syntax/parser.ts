@@ -4,6 +4,7 @@
  */
 import { LineIndex } from '../text/lineIndex';
 import { trimSpan } from '../text/normalize';
+import { countWork } from '../text/workCounter';
 import type {
   ContentLine, DirectiveNode, FieldNode, HeadingNode, SectionNode, SheetSyntax, SourceLine,
 } from './ast';
@@ -63,13 +64,26 @@ export function parseSheet(text: string): SheetSyntax {
     }
   }
 
-  for (const d of directives) {
-    if (d.kind !== 'disable-next-line') continue;
-    const next = lines.find((l) => l.line > d.line && l.kind !== 'comment' && l.kind !== 'blank');
-    if (next) d.targetLine = next.line;
-  }
+  aimDirectives(lines, directives);
 
   return { text, lineIndex, lines, eol: dominantEol(text), fields, strayLines, sections, directives, firstLineSpan };
+}
+
+/**
+ * Each `disable-next-line` aims at the next line that is neither a comment nor blank: one pass
+ * from the end (a search per directive was quadratic in a file of directives).
+ */
+function aimDirectives(lines: readonly SourceLine[], directives: DirectiveNode[]): void {
+  let d = directives.length - 1;
+  let nextTarget: number | undefined;
+  for (let i = lines.length - 1; i >= 0 && d >= 0; i--) {
+    countWork(1);
+    while (d >= 0 && directives[d].line === i) {
+      if (directives[d].kind === 'disable-next-line' && nextTarget !== undefined) directives[d].targetLine = nextTarget;
+      d--;
+    }
+    if (lines[i].kind !== 'comment' && lines[i].kind !== 'blank') nextTarget = i;
+  }
 }
 
 function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {

@@ -2,6 +2,8 @@
  * Maps UTF-16 offsets to line/column in the encodings adapters need. Line breaks are LF, CRLF
  * and lone CR (as in LSP), so mixed endings are counted the way an editor counts them.
  */
+import { countWork } from './workCounter';
+
 export type ColumnEncoding = 'utf-16' | 'utf-8' | 'utf-32';
 
 export interface LinePosition {
@@ -16,6 +18,7 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
+    countWork(text.length);
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

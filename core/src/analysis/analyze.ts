@@ -63,6 +63,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
     const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.meta.needsTokens && !tokens) continue;
+    countWork(1);
     const found: Report[] = [];
     const context: RuleContext = {
       sheet,

@@ -25,6 +25,7 @@ export function parseSheet(text: string): SheetSyntax {
   for (let line = 0; line < lineIndex.lineCount; line++) {
     const start = lineIndex.lineStarts[line];
     const end = lineIndex.lineEnd(line);
+    countWork(1 + end - start);
     const trimmed = trimSpan(text, start, end);
     const source: SourceLine = { line, start, end, kind: 'blank' };
     lines.push(source);

@@ -39,6 +39,11 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   if (name.trim() === '') return undefined;
   const nameLength = [...name].length;
   countWork(name.length);
+  // No score above the largest limit any candidate could have is ever returned, so no table
+  // needs to be filled past it: a long name against short candidates costs a few scans.
+  let longest = 0;
+  for (const c of candidates) longest = Math.max(longest, c.length);
+  const ceiling = Math.max(1, Math.floor(Math.max(nameLength, longest) / 2));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
@@ -50,8 +55,8 @@ export function nearest(name: string, candidates: readonly string[]): string | u
     // 0 for the same string and 0.5 + gap/10 otherwise; no table needed.
     let score: number;
     if (contains) score = lengthGap === 0 ? 0 : 0.5 + lengthGap / 10;
-    else if (lengthGap >= bestScore) continue;
-    else score = editDistance(name, c, bestScore);
+    else if (lengthGap >= bestScore || lengthGap > ceiling) continue;
+    else score = editDistance(name, c, Math.min(bestScore, ceiling));
     if (score < bestScore) {
       bestScore = score;
       best = c;

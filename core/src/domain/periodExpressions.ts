@@ -9,6 +9,7 @@
 import type { Span } from '../types';
 import { foldWidth } from '../text/normalize';
 import { countWork } from '../text/workCounter';
+import { ContentCache, forEachLine } from '../text/contentCache';
 import { NUMBER_CLASS, parseJapaneseNumber } from './numbers';
 import { ERA_NAMES } from './dates';
 import { MONTH_COUNTER } from './periods';
@@ -168,11 +169,30 @@ function rangeEnd(f: string, pos: number): number | undefined {
   return undefined;
 }
 
+/** Per-line results: an edit re-scans only the lines it changed. */
+const LINE_CACHE = new ContentCache<PeriodExpressions>();
+
 /**
  * Finds the period expressions of a description. `scoped` are the ones that bound it in time;
  * `openEnded` the time phrases that leave one end open (they bound nothing).
+ *
+ * No expression crosses a line break (blanks between parts are spaces and tabs only), so the
+ * text is scanned line by line, each line's result cached by its text (ContentCache).
  */
 export function findPeriodExpressions(text: string): PeriodExpressions {
+  const scoped: PeriodExpression[] = [];
+  const openEnded: OpenEnd[] = [];
+  forEachLine(text, (start, end) => {
+    if (start === end) return;
+    const line = LINE_CACHE.get(text.slice(start, end), scanLine);
+    for (const e of line.scoped) scoped.push({ ...e, span: { start: e.span.start + start, end: e.span.end + start } });
+    for (const o of line.openEnded) openEnded.push({ ...o, span: { start: o.span.start + start, end: o.span.end + start } });
+  });
+  return { scoped, openEnded };
+}
+
+/** The period expressions of one line (offsets in the line). */
+function scanLine(text: string): PeriodExpressions {
   const f = foldWidth(text);
   const scoped: PeriodExpression[] = [];
   const openEnded: OpenEnd[] = [];

@@ -110,11 +110,11 @@ async function benchKeystrokes(tokenizer, config, name, text, keystrokes, warmup
   return { name, chars: text.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) };
 }
 
-async function benchText({ quick = false } = {}) {
+async function benchText({ quick = false, typingOnly = false } = {}) {
   REFS = beppyoRefs();
   const tokenizer = await loadTokenizer();
   const config = resolveConfig({ today: '2026-11-23' });
-  const bulk = await benchBulk(tokenizer, config, quick ? 1 : 3);
+  const bulk = typingOnly ? [] : await benchBulk(tokenizer, config, quick ? 1 : 3);
   const sheet100k = generateSheet(44, { refs: REFS, targetBytes: 100 * 1024, eol: '\n' });
   const sheet2m = sized('【対象情報の記述】', TWO_MB);
   const typing = [
@@ -141,7 +141,7 @@ module.exports = { benchText, render };
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
   const json = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined;
-  benchText({ quick }).then((r) => {
+  benchText({ quick, typingOnly: process.argv.includes('--typing') }).then((r) => {
     process.stdout.write(`${render(r)}\n`);
     if (json) fs.writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   }).catch((e) => {

@@ -5,19 +5,45 @@ import type { SheetModel } from '../analysis/sheet';
 
 interface Requirement {
   name: Localized;
-  /** `tokens()` tokenizes on first call: a requirement met by the text alone costs no tokens. */
-  met(text: string, tokens: () => readonly Token[]): boolean;
+  /** `tokens` are tokenized as they are read: a requirement met early reads only the first lines. */
+  met(text: string, tokens: TokenStream): boolean;
   template(sheet: SheetModel): string;
 }
 
 const NEGATION = new Set(['ない', 'ぬ', 'ず', 'ん']);
 
+/**
+ * The tokens of the reason's lines in order, tokenized a line at a time as they are read
+ * (offsets in each line: the requirements read surfaces and forms, never positions). A
+ * requirement found in the first lines of a 2 MB reason never tokenizes the rest.
+ */
+export class TokenStream {
+  private readonly read: Token[] = [];
+  private next = 0;
+
+  constructor(private readonly lines: readonly string[], private readonly tokenize: (line: string) => readonly Token[]) {}
+
+  /** Token `i`, or undefined past the end. */
+  at(i: number): Token | undefined {
+    while (i >= this.read.length && this.next < this.lines.length) {
+      for (const t of this.tokenize(this.lines[this.next++])) this.read.push(t);
+    }
+    return this.read[i];
+  }
+
+  some(test: (t: Token) => boolean): boolean {
+    for (let i = 0, t = this.at(0); t; t = this.at(++i)) if (test(t)) return true;
+    return false;
+  }
+}
+
 /** Whether a token whose base form is in `heads` is followed, within a few tokens, by a negation. */
-function negatedAfter(tokens: readonly Token[], heads: (t: Token, i: number) => boolean, window = 7): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!heads(tokens[i], i)) continue;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + window); j++) {
-      const t = tokens[j];
+function negatedAfter(tokens: TokenStream, heads: (t: Token, i: number) => boolean, window = 7): boolean {
+  for (let i = 0, h = tokens.at(0); h; h = tokens.at(++i)) {
+    if (!heads(h, i)) continue;
+    for (let j = i + 1; j < i + 1 + window; j++) {
+      const t = tokens.at(j);
+      if (!t) break;
       if (t.pos === '助動詞' && NEGATION.has(t.baseForm)) return true;
       if (t.pos === '形容詞' && t.baseForm === 'ない') return true;
       if (t.surface === '。') break;
@@ -29,7 +55,7 @@ function negatedAfter(tokens: readonly Token[], heads: (t: Token, i: number) => 
 const REQUIREMENTS: Requirement[] = [
   {
     name: { ja: '別表該当性', en: 'falling under the 別表 (別表該当性)' },
-    met: (text, tokens) => /別表/.test(text) || tokens().some((t) => t.baseForm === '該当' || t.surface.startsWith('該当')),
+    met: (text, tokens) => /別表/.test(text) || tokens.some((t) => t.baseForm === '該当' || t.surface.startsWith('該当')),
     template: (sheet) => `本情報は、${sheet.field('別表')?.value ?? '別表第○号○'}に掲げる事項に関する情報に該当する(別表該当性)。`,
   },
   {
@@ -37,15 +63,15 @@ const REQUIREMENTS: Requirement[] = [
     met: (text, tokens) =>
       /非公知|公知で(は)?ない|公知の事実ではない/.test(text) ||
       // 公になっていない / 公にされておらず / 公表されていない / 公開していない …
-      negatedAfter(tokens(), (t, i) => t.surface === '公' && tokens()[i + 1]?.surface === 'に') ||
-      negatedAfter(tokens(), (t) => t.baseForm === '公表' || t.baseForm === '公開'),
+      negatedAfter(tokens, (t, i) => t.surface === '公' && tokens.at(i + 1)?.surface === 'に') ||
+      negatedAfter(tokens, (t) => t.baseForm === '公表' || t.baseForm === '公開'),
     template: () => '本情報は公になっていない(非公知性)。',
   },
   {
     name: { ja: '特段の秘匿の必要性', en: 'the special need for secrecy (特段の秘匿の必要性)' },
     met: (text, tokens) =>
       (/漏えい|漏洩|漏らさ|漏れ/.test(text) && /支障|おそれ|恐れ|虞/.test(text)) ||
-      (tokens().some((t) => t.baseForm === '秘匿') && tokens().some((t) => t.baseForm === '必要')),
+      (tokens.some((t) => t.baseForm === '秘匿') && tokens.some((t) => t.baseForm === '必要')),
     template: () => '本情報が漏えいした場合、我が国の安全保障に著しい支障を与えるおそれがあるため、特に秘匿する必要がある(特段の秘匿の必要性)。',
   },
 ];
@@ -62,17 +88,9 @@ export default defineRule({
   check({ sheet, tokenizeText, report }) {
     const reason = sheet.sectionContent('指定の理由');
     if (!reason) return;
-    // The tokens of every line, in order, each line's from the token cache as it is (offsets
-    // in the line: the requirements read surfaces and forms, never positions), built once.
-    let all: Token[] | undefined;
-    const lazyTokens = () => {
-      if (!all) {
-        all = [];
-        for (const c of reason.section.content) for (const t of tokenizeText(sheet.text.slice(c.span.start, c.span.end))) all.push(t);
-      }
-      return all;
-    };
-    const missing = REQUIREMENTS.filter((r) => !r.met(reason.text, lazyTokens));
+    const lines = reason.section.content.map((c) => sheet.text.slice(c.span.start, c.span.end));
+    const stream = new TokenStream(lines, tokenizeText);
+    const missing = REQUIREMENTS.filter((r) => !r.met(reason.text, stream));
     if (missing.length === 0) return;
     const at = reason.span.end;
     const addition = missing.map((r) => r.template(sheet)).join('');

@@ -31,6 +31,8 @@ export function findVagueWords(tokens: Token[]): { span: Span; word: string }[] 
   return found;
 }
 
+/** Every word findVagueWords finds is a token whose surface contains one of these. */
+const MAY_BE_VAGUE = /等|など|その|関連|全般|一切/;
 const VAGUE_BY_LINE = new ContentCache<readonly { span: Span; word: string }[]>();
 
 export default defineRule({
@@ -48,7 +50,9 @@ export default defineRule({
     for (const line of description.section.content) {
       // Per line, cached by the line's text (offsets in the line): a keystroke re-reads one line.
       const lineText = sheet.text.slice(line.span.start, line.span.end);
-      for (const v of VAGUE_BY_LINE.get(lineText, () => findVagueWords(tokenizeText(lineText)))) {
+      // A line without any of the words' characters has none of them: not tokenized at all.
+      const vague = MAY_BE_VAGUE.test(lineText) ? VAGUE_BY_LINE.get(lineText, () => findVagueWords(tokenizeText(lineText))) : [];
+      for (const v of vague) {
         report({
           span: { start: line.span.start + v.span.start, end: line.span.start + v.span.end },
           message: {

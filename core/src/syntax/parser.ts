@@ -67,7 +67,7 @@ export function parseSheet(text: string): SheetSyntax {
 
   aimDirectives(lines, directives);
 
-  return { text, lineIndex, lines, eol: dominantEol(text), fields, strayLines, sections, directives, firstLineSpan };
+  return { text, lineIndex, lines, eol: dominantEol(lineIndex), fields, strayLines, sections, directives, firstLineSpan };
 }
 
 /**
@@ -150,17 +150,9 @@ function parseDirective(text: string, line: number, start: number, end: number):
   return { kind, line, span: { start, end }, codes };
 }
 
-function dominantEol(text: string): '\n' | '\r\n' | '\r' {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-      else lf++;
-    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) cr++;
-  }
+function dominantEol(lineIndex: LineIndex): '\n' | '\r\n' | '\r' {
+  // Counted while the line index was built (one pass over the text, not two).
+  const { crlf, lf, cr } = lineIndex.breaks;
   // A lone CR breaks a line too (LineIndex, LSP): a CR-only file gets CR in what fixes insert.
   if (cr > crlf && cr > lf) return '\r';
   return crlf > lf ? '\r\n' : '\n';

@@ -136,7 +136,15 @@ function render(r) {
   return lines.join('\n');
 }
 
-module.exports = { benchText, render };
+/** Section "text" of run.js: runs the benchmark and prints its tables (`--only text` runs it alone). */
+async function runSection(log, options = {}) {
+  log('text. 2 MB sheets by section kind, keystrokes in the core (scripts/bench/text.js)');
+  const r = await benchText({ quick: !!(options.runs && options.runs < 3) });
+  process.stdout.write(`${render(r)}\n\n`);
+  return r;
+}
+
+module.exports = { benchText, render, runSection };
 
 if (require.main === module) {
   const quick = process.argv.includes('--quick');

@@ -8,6 +8,7 @@
 import type { Localized, SimpleDate } from '../types';
 import { foldWidth } from '../text/normalize';
 import { countWork } from '../text/workCounter';
+import { ContentCache } from '../text/contentCache';
 import { NUMBER_CLASS, formatNumber, parseJapaneseNumber } from './numbers';
 import {
   type DateStyle,
@@ -68,6 +69,13 @@ const UNREADABLE: Localized = {
  * when not (and `zero: true` as well for a zero period).
  */
 export function parsePeriod(text: string): ParsedPeriod | undefined {
+  // Cached by the value: a keystroke elsewhere does not re-read a sheet's many 延長 values.
+  return PERIOD_CACHE.get(text, readPeriod);
+}
+
+const PERIOD_CACHE = new ContentCache<ParsedPeriod | undefined>(20_000, 256);
+
+function readPeriod(text: string): ParsedPeriod | undefined {
   const f = foldWidth(text).trim();
   if (f.length === 0) return undefined;
 

@@ -7,7 +7,7 @@ import { exitCodeFor, runCheck } from './check';
 import { expandPaths, PathError } from './files';
 import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
-import { formatSarif } from './formatters/sarif';
+import { formatSarifChunks } from './formatters/sarif';
 import { formatGithub } from './formatters/github';
 import { formatUnix } from './formatters/unix';
 
@@ -96,11 +96,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const output = {
       text: () => formatText(report, args.locale, io.isTTY),
       json: () => formatJson(report),
-      sarif: () => formatSarif(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
+      // A list of chunks: a large run's log does not fit in one string.
+      sarif: () => formatSarifChunks(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
       github: () => formatGithub(report),
       unix: () => formatUnix(report),
     }[args.format]();
-    io.stdout(output);
+    for (const chunk of typeof output === 'string' ? [output] : output) io.stdout(chunk);
     const code = exitCodeFor(report);
     if (code === 0 && args.maxWarnings !== undefined && report.summary.warnings > args.maxWarnings) {
       io.stderr(`shitei: ${report.summary.warnings} warnings (more than --max-warnings ${args.maxWarnings})\n`);

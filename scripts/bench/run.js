@@ -468,6 +468,7 @@ async function main() {
       log(`4. RSS with 20 sheets open (${options.runs} runs)`);
       result.memory = await benchMemory(tmp, options.runs, sheet100k);
     }
+    if (want('text')) result.text = await require('./text').runSection(log, options); // text size: 2 MB sheets, keystrokes in the core (scripts/bench/text.js)
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -22,28 +22,39 @@ export function docsBase(override?: string): string {
   return ruleDocsUrl() ?? 'https://example.invalid/shitei/docs/rules';
 }
 
-export function formatSarif(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string {
+/**
+ * The longest message text one result carries, in code points. A message may quote a value
+ * (an unknown agency of a million characters); the result keeps the start and says how much
+ * was left out, so one result stays small and the log stays readable.
+ */
+export const MAX_SARIF_MESSAGE = 1000;
+
+function boundedMessage(text: string): string {
+  if (text.length <= MAX_SARIF_MESSAGE) return text;
+  const points = Array.from(text);
+  if (points.length <= MAX_SARIF_MESSAGE) return text;
+  return `${points.slice(0, MAX_SARIF_MESSAGE).join('')}… (${(points.length - MAX_SARIF_MESSAGE).toLocaleString('en-US')} more characters)`;
+}
+
+/** Chunks of about this many UTF-16 units are handed to the writer. */
+const CHUNK = 1 << 20;
+
+/**
+ * The SARIF log as a list of chunks to write in order (their concatenation is one JSON
+ * document). A run with millions of results does not fit in one JavaScript string (2,000,000
+ * characters of 【 lines crashed with `RangeError: Invalid string length`): the results are
+ * serialized one at a time, so memory is bounded by the chunk size plus the report.
+ */
+export function formatSarifChunks(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string[] {
   const rules = catalog();
   const base = docsBase(docsUrl);
   const index = new Map(rules.map((r, i) => [r.code, i]));
-  const results = report.files.flatMap((f) =>
-    (f.diagnostics ?? []).map((d) => ({
-      ruleId: d.code,
-      ruleIndex: index.get(d.code) ?? -1,
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(f.path), uriBaseId: 'SRCROOT' },
-          region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-        },
-      }],
-    })).map((r) => (r.ruleIndex < 0 ? { ...r, ruleIndex: undefined } : r)));
   const notifications = report.files.filter((f) => f.error).map((f) => ({
     level: 'error' as const,
-    message: { text: `${f.path}: ${f.error}` },
+    message: { text: boundedMessage(`${f.path}: ${f.error}`) },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.path), uriBaseId: 'SRCROOT' } } }],
   }));
+  const RESULTS = '"__shitei_results__"';
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -67,8 +78,44 @@ export function formatSarif(report: RunReport, locale: Locale, cwd: string, docs
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
       columnKind: 'unicodeCodePoints',
       invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-      results,
+      results: '__shitei_results__',
     }],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  const frame = JSON.stringify(sarif, null, 2);
+  const at = frame.lastIndexOf(RESULTS);
+  const chunks: string[] = [];
+  let pending = frame.slice(0, at) + '[';
+  let first = true;
+  for (const f of report.files) {
+    const uri = encodeURI(f.path);
+    for (const d of f.diagnostics ?? []) {
+      const ruleIndex = index.get(d.code);
+      const result = {
+        ruleId: d.code,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: LEVEL[d.severity],
+        message: { text: boundedMessage(d.message) },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri, uriBaseId: 'SRCROOT' },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        }],
+      };
+      pending += (first ? '\n        ' : ',\n        ') + JSON.stringify(result);
+      first = false;
+      if (pending.length >= CHUNK) {
+        chunks.push(pending);
+        pending = '';
+      }
+    }
+  }
+  pending += (first ? '' : '\n      ') + ']' + frame.slice(at + RESULTS.length) + '\n';
+  chunks.push(pending);
+  return chunks;
+}
+
+/** The whole SARIF log as one string (for small runs and tests; the CLI writes the chunks). */
+export function formatSarif(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string {
+  return formatSarifChunks(report, locale, cwd, docsUrl).join('');
 }

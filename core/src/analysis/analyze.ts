@@ -12,6 +12,7 @@ import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext 
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
 import type { TokenCache } from '../nlp/tokenCache';
+import { countWork } from '../text/workCounter';
 
 export interface Diagnostic {
   code: string;
@@ -64,6 +65,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
     const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.meta.needsTokens && !tokens) continue;
+    countWork(1);
     const found: Report[] = [];
     const context: RuleContext = {
       sheet,
@@ -137,18 +139,33 @@ export function compareDiagnostics(a: { span: Span; code: string }, b: { span: S
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
 }
 
-/** `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). */
+/**
+ * `# shitei-disable-next-line` / `# shitei-disable-file` (format.md "Line kinds"). The
+ * directives are gathered once into a set per kind (file-wide codes; codes per target line),
+ * so each diagnostic costs one lookup whatever the number of directives.
+ */
 export function applyDirectives(diagnostics: Diagnostic[], sheet: SheetModel): Diagnostic[] {
   const directives = sheet.syntax.directives;
   if (directives.length === 0) return diagnostics;
+  const ALL = '';
+  const fileWide = new Set<string>();
+  const byLine = new Map<number, Set<string>>();
+  for (const dir of directives) {
+    countWork(1 + dir.codes.length);
+    let codes: Set<string>;
+    if (dir.kind === 'disable-file') codes = fileWide;
+    else if (dir.kind === 'disable-next-line' && dir.targetLine !== undefined) {
+      codes = byLine.get(dir.targetLine) ?? new Set<string>();
+      byLine.set(dir.targetLine, codes);
+    } else continue;
+    if (dir.codes.length === 0) codes.add(ALL);
+    for (const c of dir.codes) codes.add(c.code);
+  }
+  const silences = (codes: Set<string> | undefined, code: string) => !!codes && (codes.has(ALL) || codes.has(code));
   const idx = sheet.syntax.lineIndex;
-  const matches = (codes: { code: string }[], code: string) => codes.length === 0 || codes.some((c) => c.code === code);
   return diagnostics.filter((d) => {
-    const line = idx.lineOf(d.span.start);
-    for (const dir of directives) {
-      if (dir.kind === 'disable-file' && matches(dir.codes, d.code)) return false;
-      if (dir.kind === 'disable-next-line' && dir.targetLine === line && matches(dir.codes, d.code)) return false;
-    }
-    return true;
+    countWork(1);
+    if (silences(fileWide, d.code)) return false;
+    return !(byLine.size > 0 && silences(byLine.get(idx.lineOf(d.span.start)), d.code));
   });
 }

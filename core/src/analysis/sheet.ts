@@ -6,6 +6,7 @@ import type { FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
 import type { SimpleDate, Span, TextEdit } from '../types';
 import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
 import { parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
+import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
 
 export interface ParsedPeriodField {
@@ -83,6 +84,7 @@ export class SheetModel {
     const section = this.section(name);
     if (!section || section.content.length === 0) return undefined;
     const span = { start: section.content[0].span.start, end: section.content[section.content.length - 1].span.end };
+    countWork(span.end - span.start);
     return { span, text: this.text.slice(span.start, span.end), section };
   }
 

@@ -8,6 +8,8 @@
  */
 import type { Span } from '../types';
 import { foldWidth } from '../text/normalize';
+import { countWork } from '../text/workCounter';
+import { ContentCache, forEachLine } from '../text/contentCache';
 import { NUMBER_CLASS, parseJapaneseNumber } from './numbers';
 import { ERA_NAMES } from './dates';
 import { MONTH_COUNTER } from './periods';
@@ -32,6 +34,13 @@ const B = '[ \\t]*';
 /** Placeholder runs that stand for a number a drafter has yet to fill in (○○, 〇〇, XX …). */
 const PH = '[○〇●×△_]+|[Xx]{2,}';
 const NUMP = `(?:${PH}|${NUMBER_CLASS})`;
+/**
+ * NUMP where a scan may start a match: only at the start of a run of its characters. Without
+ * the lookbehinds an unanchored scan tried every position of a run of digits (or 〇, X, ＿) and
+ * read the rest of the run from each: quadratic (docs/regular-expressions.md, rule 2). A match
+ * inside a run is never lost: the match at the run's start reads the same run to the same end.
+ */
+const NUMP_AT_RUN_START = `(?:(?<![○〇●×△_])[○〇●×△_]+|(?<![Xx])[Xx]{2,}|(?<![0-9０-９〇零一二三四五六七八九十百千])${NUMBER_CLASS})`;
 /** An optional weekday after a day: 令和8年4月1日(水). */
 const WEEKDAY = `(?:${B}\\(${B}[日月火水木金土](?:曜日?)?${B}\\))?`;
 
@@ -41,7 +50,7 @@ const WEEKDAY = `(?:${B}\\(${B}[日月火水木金土](?:曜日?)?${B}\\))?`;
  */
 const ATOM_SOURCE =
   `(?<![0-9])(?<iy>[0-9]{4})${B}(?<sep>[-/.])${B}(?<im>[0-9]{1,2})${B}\\k<sep>${B}(?<id>[0-9]{1,2})(?![0-9])` +
-  `|(?:(?<era>${ERA_NAMES})${B}(?<ey>元|${NUMP})|(?<wy>${NUMP}))${B}(?<nen>年)` +
+  `|(?:(?<era>${ERA_NAMES})${B}(?<ey>元|${NUMP})|(?<wy>${NUMP_AT_RUN_START}))${B}(?<nen>年)` +
   `(?:(?<fy>度)|${B}(?<mo>${NUMP})${B}(?<getsu>月)(?:${B}(?<dy>${NUMP})${B}日${WEEKDAY})?)?`;
 const ATOM_SCAN = new RegExp(ATOM_SOURCE, 'dg');
 const ATOM_AT = new RegExp(ATOM_SOURCE, 'dy');
@@ -51,19 +60,30 @@ const ATOM_AT = new RegExp(ATOM_SOURCE, 'dy');
  * names a law or decision, not the time the information is about.
  */
 const CITATION_RE = new RegExp(
-  `^${B}(?:付け?${B})?(?:の${B})?(?:法律|政令|閣議|閣令|条約|告示|[^\\s、。]{0,6}?(?:府令|省令|訓令|規則第|達第)|第${B}${NUMBER_CLASS}${B}号)`,
+  `${B}(?:付け?${B})?(?:の${B})?(?:法律|政令|閣議|閣令|条約|告示|[^\\s、。]{0,6}?(?:府令|省令|訓令|規則第|達第)|第${B}${NUMBER_CLASS}${B}号)`,
+  'y',
 );
-const CONNECTOR_RE = new RegExp(`^${B}(から|〜|~)${B}`);
-const OPEN_WORD_RE = new RegExp(`^${B}(以降|以後|以前)`);
-const UNTIL_WORD_RE = new RegExp(`^${B}(まで|迄)`);
+// Sticky (`y`): each is tried at one position (see `at`), never searched for.
+const CONNECTOR_RE = new RegExp(`${B}(から|〜|~)${B}`, 'y');
+const OPEN_WORD_RE = new RegExp(`${B}(以降|以後|以前)`, 'y');
+const UNTIL_WORD_RE = new RegExp(`${B}(まで|迄)`, 'y');
 /** What may follow a calendar year for it to scope the information (令和8年中 / の / に / における). */
 const CALENDAR_FOLLOW_RE = new RegExp(
-  `^${B}(中|における|において|の|に|内|末|初め|初頭|前半|後半|上半期|下半期|現在|時点|頃)`,
+  `${B}(中|における|において|の|に|内|末|初め|初頭|前半|後半|上半期|下半期|現在|時点|頃)`,
+  'y',
 );
 /** The same for a year-month or a day (令和8年4月に, 令和8年4月1日現在の). */
 const MONTH_FOLLOW_RE = new RegExp(
-  `^${B}(中|における|において|の|に|末|初め|上旬|中旬|下旬|現在|時点|頃|ころ)`,
+  `${B}(中|における|において|の|に|末|初め|上旬|中旬|下旬|現在|時点|頃|ころ)`,
+  'y',
 );
+
+/** Runs a sticky regex at `pos` of `f` (no slice of the rest of the text per match). */
+function at(re: RegExp, f: string, pos: number): RegExpExecArray | null {
+  countWork(1);
+  re.lastIndex = pos;
+  return re.exec(f);
+}
 
 /** The end of a range after its connector, when it omits what the start already said. */
 const RELATIVE_ENDS: RegExp[] = [
@@ -137,25 +157,42 @@ function toAtom(m: RegExpExecArray): Atom | undefined {
 
 /** The end of a range's second half starting at `pos`, or undefined when there is none. */
 function rangeEnd(f: string, pos: number): number | undefined {
-  ATOM_AT.lastIndex = pos;
-  const m = ATOM_AT.exec(f);
+  const m = at(ATOM_AT, f, pos);
   if (m) {
     const atom = toAtom(m);
     if (atom) return atom.end;
   }
   for (const re of RELATIVE_ENDS) {
-    re.lastIndex = pos;
-    const r = re.exec(f);
+    const r = at(re, f, pos);
     if (r) return pos + r[0].length;
   }
   return undefined;
 }
 
+/** Per-line results: an edit re-scans only the lines it changed. */
+const LINE_CACHE = new ContentCache<PeriodExpressions>();
+
 /**
  * Finds the period expressions of a description. `scoped` are the ones that bound it in time;
  * `openEnded` the time phrases that leave one end open (they bound nothing).
+ *
+ * No expression crosses a line break (blanks between parts are spaces and tabs only), so the
+ * text is scanned line by line, each line's result cached by its text (ContentCache).
  */
 export function findPeriodExpressions(text: string): PeriodExpressions {
+  const scoped: PeriodExpression[] = [];
+  const openEnded: OpenEnd[] = [];
+  forEachLine(text, (start, end) => {
+    if (start === end) return;
+    const line = LINE_CACHE.get(text.slice(start, end), scanLine);
+    for (const e of line.scoped) scoped.push({ ...e, span: { start: e.span.start + start, end: e.span.end + start } });
+    for (const o of line.openEnded) openEnded.push({ ...o, span: { start: o.span.start + start, end: o.span.end + start } });
+  });
+  return { scoped, openEnded };
+}
+
+/** The period expressions of one line (offsets in the line). */
+function scanLine(text: string): PeriodExpressions {
   const f = foldWidth(text);
   const scoped: PeriodExpression[] = [];
   const openEnded: OpenEnd[] = [];
@@ -175,20 +212,19 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
       ATOM_SCAN.lastIndex = m.index + Math.max(1, m[0].length);
       continue;
     }
+    countWork(1);
     let next = atom.end;
-    const rest = f.slice(atom.end);
 
     // A law citation names a calendar year (平成25年法律第108号); a fiscal year never starts one.
-    if (atom.kind !== 'fiscal-year' && CITATION_RE.test(rest)) {
+    if (atom.kind !== 'fiscal-year' && at(CITATION_RE, f, atom.end)) {
       // not a scope
     } else {
-      const conn = CONNECTOR_RE.exec(rest);
+      const conn = at(CONNECTOR_RE, f, atom.end);
       if (conn) {
         const second = rangeEnd(f, atom.end + conn[0].length);
         if (second !== undefined) {
-          const after = f.slice(second);
-          const until = UNTIL_WORD_RE.exec(after);
-          const openAfter = OPEN_WORD_RE.exec(after);
+          const until = at(UNTIL_WORD_RE, f, second);
+          const openAfter = at(OPEN_WORD_RE, f, second);
           if (openAfter) {
             next = open(atom.start, openAfter, second);
           } else {
@@ -204,8 +240,8 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
           next = wordEnd;
         }
       } else {
-        const openWord = OPEN_WORD_RE.exec(rest);
-        const until = atom.kind === 'fiscal-year' ? null : UNTIL_WORD_RE.exec(rest);
+        const openWord = at(OPEN_WORD_RE, f, atom.end);
+        const until = atom.kind === 'fiscal-year' ? null : at(UNTIL_WORD_RE, f, atom.end);
         if (openWord) {
           next = open(atom.start, openWord, atom.end);
         } else if (until) {
@@ -215,7 +251,7 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
         } else if (atom.kind === 'fiscal-year') {
           scoped.push({ span: { start: atom.start, end: atom.end }, kind: atom.placeholder ? 'placeholder' : 'fiscal-year' });
         } else {
-          const follow = (atom.kind === 'calendar-year' ? CALENDAR_FOLLOW_RE : MONTH_FOLLOW_RE).exec(rest);
+          const follow = at(atom.kind === 'calendar-year' ? CALENDAR_FOLLOW_RE : MONTH_FOLLOW_RE, f, atom.end);
           if (follow) {
             // 年中 / 月中 is one expression; particles (の, に …) are not part of it.
             const end = follow[1] === '中' ? atom.end + follow[0].length : atom.end;

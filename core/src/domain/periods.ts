@@ -7,6 +7,8 @@
  */
 import type { Localized, SimpleDate } from '../types';
 import { foldWidth } from '../text/normalize';
+import { countWork } from '../text/workCounter';
+import { ContentCache } from '../text/contentCache';
 import { NUMBER_CLASS, formatNumber, parseJapaneseNumber } from './numbers';
 import {
   type DateStyle,
@@ -35,10 +37,27 @@ const N = NUMBER_CLASS;
 const B = '[ \\t]*';
 /** The counters written between a number and 月 to mean "months": か月, ヶ月, ケ月, カ月, 箇月, ヵ月, 個月. */
 export const MONTH_COUNTER = '[かヶケカ箇ヵ個ｶｹ]';
-const DURATION_RE = new RegExp(`^(?:(${N})${B}年)?${B}(?:(${N})${B}${MONTH_COUNTER}${B}月)?${B}(?:間)?$`);
+// One blank run between parts, never two adjacent `[ \t]*` (which split a run of blanks in
+// every way: quadratic). The value is trimmed first, so no blanks lead.
+const DURATION_RE = new RegExp(`^(?:(${N})${B}年${B})?(?:(${N})${B}${MONTH_COUNTER}${B}月${B})?(?:間)?$`);
 /** `6月` alone: a number of months or the month of June? Rejected with its own message. */
 const AMBIGUOUS_MONTH_RE = new RegExp(`^(?:${N}${B}年${B})?${N}${B}月${B}(?:間)?$`);
-const UNTIL_RE = new RegExp(`^(.*?)${B}(?:まで|迄)(?:の間)?$`);
+
+/**
+ * The date of `…まで` / `…迄` / `…までの間`, blanks before the word dropped; undefined when the
+ * value does not end that way. Read from the end by hand: the regex it replaces
+ * (`^(.*?)[ \t]*(?:まで|迄)(?:の間)?$`) retried the blanks at every position — quadratic.
+ */
+function untilDateText(f: string): string | undefined {
+  countWork(1);
+  let end = f.length;
+  if (f.endsWith('までの間') || f.endsWith('迄の間')) end -= 2;
+  if (end >= 2 && f.startsWith('まで', end - 2)) end -= 2;
+  else if (end >= 1 && f[end - 1] === '迄') end -= 1;
+  else return undefined;
+  while (end > 0 && (f[end - 1] === ' ' || f[end - 1] === '\t')) end--;
+  return f.slice(0, end);
+}
 
 const UNREADABLE: Localized = {
   ja: '有効期間を読み取れません(例: 5年、3年6か月、18か月、令和13年3月31日まで)',
@@ -50,6 +69,13 @@ const UNREADABLE: Localized = {
  * when not (and `zero: true` as well for a zero period).
  */
 export function parsePeriod(text: string): ParsedPeriod | undefined {
+  // Cached by the value: a keystroke elsewhere does not re-read a sheet's many 延長 values.
+  return PERIOD_CACHE.get(text, readPeriod);
+}
+
+const PERIOD_CACHE = new ContentCache<ParsedPeriod | undefined>(20_000, 256);
+
+function readPeriod(text: string): ParsedPeriod | undefined {
   const f = foldWidth(text).trim();
   if (f.length === 0) return undefined;
 
@@ -76,9 +102,9 @@ export function parsePeriod(text: string): ParsedPeriod | undefined {
     };
   }
 
-  const u = UNTIL_RE.exec(f);
-  if (u) {
-    const parsed = parseDate(u[1]);
+  const until = untilDateText(f);
+  if (until !== undefined) {
+    const parsed = parseDate(until);
     if (!parsed) return { error: UNREADABLE };
     if (!parsed.date) return { error: parsed.error ?? UNREADABLE, parsedDate: parsed };
     return { period: { kind: 'until', date: parsed.date, dateStyle: parsed.style }, parsedDate: parsed };

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../types';
 import type { Token, Tokenizer } from './tokenizer';
+import { countWork } from '../text/workCounter';
 
 export interface TokenCacheStats {
   hits: number;
@@ -38,6 +39,7 @@ export class TokenCache {
   tokenizeSpan(docText: string, span: Span): Token[] {
     const end = Math.min(Math.max(span.end, 0), docText.length);
     let lineStart = Math.min(Math.max(span.start, 0), end);
+    countWork(end - lineStart);
     const out: Token[] = [];
     while (lineStart <= end) {
       let lineEnd = lineStart;
@@ -66,6 +68,7 @@ export class TokenCache {
   }
 
   private lookup(text: string): readonly Token[] {
+    countWork(1);
     const cached = this.entries.get(text);
     if (cached !== undefined) {
       this.hits++;
@@ -75,6 +78,7 @@ export class TokenCache {
       return cached;
     }
     this.misses++;
+    countWork(text.length);
     // Frozen because the same objects are handed to every caller that sees this text.
     const tokens = Object.freeze(this.tokenizer.tokenize(text).map((t) => Object.freeze(t)));
     this.entries.set(text, tokens);

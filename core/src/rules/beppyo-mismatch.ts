@@ -1,7 +1,6 @@
 import { defineRule } from './types';
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
-import { sharedWords } from '../nlp/words';
-import { wordsOf } from './beppyo-shared';
+import { sharesWord, wordsOf } from './beppyo-shared';
 
 export default defineRule({
   meta: {
@@ -18,12 +17,11 @@ export default defineRule({
     const node = sheet.field('別表');
     const description = sheet.sectionContent('対象情報の記述');
     if (!node || !description) return;
-    const words = wordsOf(context, description.text);
     const base = node.valueSpan.start;
     for (const ref of parseReferenceList(node.value).refs) {
       if (checkReference(ref).status === 'invalid') continue;
       const legal = referenceLegalText(ref);
-      if (sharedWords(words, wordsOf(context, [legal.heading, ...legal.lines].join('\n'))).length > 0) continue;
+      if (sharesWord(context, description.text, wordsOf(context, [legal.heading, ...legal.lines].join('\n')))) continue;
       const written = node.value.slice(ref.span.start, ref.span.end);
       report({
         span: { start: base + ref.span.start, end: base + ref.span.end },

@@ -5,30 +5,78 @@ import type { SheetModel } from '../analysis/sheet';
 
 interface Requirement {
   name: Localized;
-  met(text: string, tokens: Token[]): boolean;
+  /** `tokens` are tokenized as they are read: a requirement met early reads only the first lines. */
+  met(text: string, tokens: ReasonTokens): boolean;
   template(sheet: SheetModel): string;
 }
 
 const NEGATION = new Set(['ない', 'ぬ', 'ず', 'ん']);
 
-/** Whether a token whose base form is in `heads` is followed, within a few tokens, by a negation. */
-function negatedAfter(tokens: Token[], heads: (t: Token, i: number) => boolean, window = 7): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!heads(tokens[i], i)) continue;
-    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + window); j++) {
-      const t = tokens[j];
-      if (t.pos === '助動詞' && NEGATION.has(t.baseForm)) return true;
-      if (t.pos === '形容詞' && t.baseForm === 'ない') return true;
-      if (t.surface === '。') break;
+/**
+ * The tokens of the reason's lines, each line tokenized only when a requirement reads it
+ * (offsets in each line: the requirements read surfaces and forms, never positions). A token a
+ * requirement looks for has a surface that contains a known word (該当, 公, 秘匿, 必要), so a
+ * line without that word is never tokenized for it; a negation window that runs past a line's
+ * end reads the next lines' tokens, as the sequence of all tokens would. A 2 MB reason is
+ * tokenized only where those words occur, not in full.
+ */
+export class ReasonTokens {
+  private readonly memo = new Map<number, readonly Token[]>();
+
+  constructor(private readonly lines: readonly string[], private readonly tokenize: (line: string) => readonly Token[]) {}
+
+  private line(i: number): readonly Token[] {
+    let tokens = this.memo.get(i);
+    if (!tokens) {
+      tokens = this.tokenize(this.lines[i]);
+      this.memo.set(i, tokens);
+    }
+    return tokens;
+  }
+
+  /** Whether a token passes `test`; only a line matching `mayContain` can hold one. */
+  some(mayContain: RegExp, test: (t: Token) => boolean): boolean {
+    for (let i = 0; i < this.lines.length; i++) {
+      if (mayContain.test(this.lines[i]) && this.line(i).some(test)) return true;
+    }
+    return false;
+  }
+
+  /** Up to `count` tokens after token `k` of line `i`, continuing into the next lines. */
+  private *after(i: number, k: number, count: number): Generator<Token> {
+    let n = 0;
+    let index = k + 1;
+    for (let li = i; li < this.lines.length && n < count; li++, index = 0) {
+      const tokens = this.line(li);
+      for (; index < tokens.length && n < count; index++, n++) yield tokens[index];
     }
   }
-  return false;
+
+  /**
+   * Whether a head token (only in lines matching `mayContain`) is followed within `window`
+   * tokens by a negation, before a 。.
+   */
+  negatedAfter(mayContain: RegExp, heads: (t: Token, next: () => Token | undefined) => boolean, window = 7): boolean {
+    for (let i = 0; i < this.lines.length; i++) {
+      if (!mayContain.test(this.lines[i])) continue;
+      const tokens = this.line(i);
+      for (let k = 0; k < tokens.length; k++) {
+        if (!heads(tokens[k], () => this.after(i, k, 1).next().value ?? undefined)) continue;
+        for (const t of this.after(i, k, window)) {
+          if (t.pos === '助動詞' && NEGATION.has(t.baseForm)) return true;
+          if (t.pos === '形容詞' && t.baseForm === 'ない') return true;
+          if (t.surface === '。') break;
+        }
+      }
+    }
+    return false;
+  }
 }
 
 const REQUIREMENTS: Requirement[] = [
   {
     name: { ja: '別表該当性', en: 'falling under the 別表 (別表該当性)' },
-    met: (text, tokens) => /別表/.test(text) || tokens.some((t) => t.baseForm === '該当' || t.surface.startsWith('該当')),
+    met: (text, tokens) => /別表/.test(text) || tokens.some(/該当/, (t) => t.baseForm === '該当' || t.surface.startsWith('該当')),
     template: (sheet) => `本情報は、${sheet.field('別表')?.value ?? '別表第○号○'}に掲げる事項に関する情報に該当する(別表該当性)。`,
   },
   {
@@ -36,15 +84,15 @@ const REQUIREMENTS: Requirement[] = [
     met: (text, tokens) =>
       /非公知|公知で(は)?ない|公知の事実ではない/.test(text) ||
       // 公になっていない / 公にされておらず / 公表されていない / 公開していない …
-      negatedAfter(tokens, (t, i) => t.surface === '公' && tokens[i + 1]?.surface === 'に') ||
-      negatedAfter(tokens, (t) => t.baseForm === '公表' || t.baseForm === '公開'),
+      tokens.negatedAfter(/公/, (t, next) => t.surface === '公' && next()?.surface === 'に') ||
+      tokens.negatedAfter(/公表|公開/, (t) => t.baseForm === '公表' || t.baseForm === '公開'),
     template: () => '本情報は公になっていない(非公知性)。',
   },
   {
     name: { ja: '特段の秘匿の必要性', en: 'the special need for secrecy (特段の秘匿の必要性)' },
     met: (text, tokens) =>
       (/漏えい|漏洩|漏らさ|漏れ/.test(text) && /支障|おそれ|恐れ|虞/.test(text)) ||
-      (tokens.some((t) => t.baseForm === '秘匿') && tokens.some((t) => t.baseForm === '必要')),
+      (tokens.some(/秘匿/, (t) => t.baseForm === '秘匿') && tokens.some(/必要/, (t) => t.baseForm === '必要')),
     template: () => '本情報が漏えいした場合、我が国の安全保障に著しい支障を与えるおそれがあるため、特に秘匿する必要がある(特段の秘匿の必要性)。',
   },
 ];
@@ -59,11 +107,12 @@ export default defineRule({
     needsTokens: true,
     description: { ja: '指定の理由が指定の三要件のいずれかに触れていない', en: 'the reason does not address one of the three requirements' },
   },
-  check({ sheet, tokens, report }) {
+  check({ sheet, tokenizeText, report }) {
     const reason = sheet.sectionContent('指定の理由');
     if (!reason) return;
-    const all = reason.section.content.flatMap((c) => tokens(c.span));
-    const missing = REQUIREMENTS.filter((r) => !r.met(reason.text, all));
+    const lines = reason.section.content.map((c) => sheet.text.slice(c.span.start, c.span.end));
+    const stream = new ReasonTokens(lines, tokenizeText);
+    const missing = REQUIREMENTS.filter((r) => !r.met(reason.text, stream));
     if (missing.length === 0) return;
     const at = reason.span.end;
     const addition = missing.map((r) => r.template(sheet)).join('');

@@ -50,9 +50,12 @@ export function completionsAt(sheet: SheetModel, offset: number, config: Resolve
   }
 
   const at = locate(sheet, offset);
-  if ((at.kind === 'header-line-start' || (at.kind === 'field-name' && !at.name)) && /^[ \t\u3000]*[^：:]*$/.test(before)) {
+  if ((at.kind === 'header-line-start' || (at.kind === 'field-name' && !at.name)) && !/[：:]/.test(before)) {
     const present = new Set([...sheet.fieldsByName.keys()]);
-    const wordStart = offset - (/[^ \t\u3000]*$/.exec(before)?.[0].length ?? 0);
+    // The word before the cursor, found from the end: `/[^ \t\u3000]*$/` retried every start
+    // of a long word and read it to the end (quadratic, docs/regular-expressions.md).
+    let wordStart = offset;
+    while (wordStart > lineStart && !' \t\u3000'.includes(text[wordStart - 1])) wordStart--;
     return FIELDS.filter((f) => f.repeatable || !present.has(f.name)).map((f, i) => ({
       label: f.name,
       kind: 'field' as const,

@@ -4,6 +4,7 @@
  */
 import { LineIndex } from '../text/lineIndex';
 import { trimSpan } from '../text/normalize';
+import { countWork } from '../text/workCounter';
 import type {
   ContentLine, DirectiveNode, FieldNode, HeadingNode, SectionNode, SheetSyntax, SourceLine,
 } from './ast';
@@ -24,6 +25,7 @@ export function parseSheet(text: string): SheetSyntax {
   for (let line = 0; line < lineIndex.lineCount; line++) {
     const start = lineIndex.lineStarts[line];
     const end = lineIndex.lineEnd(line);
+    countWork(1 + end - start);
     const trimmed = trimSpan(text, start, end);
     const source: SourceLine = { line, start, end, kind: 'blank' };
     lines.push(source);
@@ -63,13 +65,26 @@ export function parseSheet(text: string): SheetSyntax {
     }
   }
 
-  for (const d of directives) {
-    if (d.kind !== 'disable-next-line') continue;
-    const next = lines.find((l) => l.line > d.line && l.kind !== 'comment' && l.kind !== 'blank');
-    if (next) d.targetLine = next.line;
-  }
+  aimDirectives(lines, directives);
 
-  return { text, lineIndex, lines, eol: dominantEol(text), fields, strayLines, sections, directives, firstLineSpan };
+  return { text, lineIndex, lines, eol: dominantEol(lineIndex), fields, strayLines, sections, directives, firstLineSpan };
+}
+
+/**
+ * Each `disable-next-line` aims at the next line that is neither a comment nor blank: one pass
+ * from the end (a search per directive was quadratic in a file of directives).
+ */
+function aimDirectives(lines: readonly SourceLine[], directives: DirectiveNode[]): void {
+  let d = directives.length - 1;
+  let nextTarget: number | undefined;
+  for (let i = lines.length - 1; i >= 0 && d >= 0; i--) {
+    countWork(1);
+    while (d >= 0 && directives[d].line === i) {
+      if (directives[d].kind === 'disable-next-line' && nextTarget !== undefined) directives[d].targetLine = nextTarget;
+      d--;
+    }
+    if (lines[i].kind !== 'comment' && lines[i].kind !== 'blank') nextTarget = i;
+  }
 }
 
 function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
@@ -135,17 +150,9 @@ function parseDirective(text: string, line: number, start: number, end: number):
   return { kind, line, span: { start, end }, codes };
 }
 
-function dominantEol(text: string): '\n' | '\r\n' | '\r' {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-      else lf++;
-    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) cr++;
-  }
+function dominantEol(lineIndex: LineIndex): '\n' | '\r\n' | '\r' {
+  // Counted while the line index was built (one pass over the text, not two).
+  const { crlf, lf, cr } = lineIndex.breaks;
   // A lone CR breaks a line too (LineIndex, LSP): a CR-only file gets CR in what fixes insert.
   if (cr > crlf && cr > lf) return '\r';
   return crlf > lf ? '\r\n' : '\n';

@@ -2,6 +2,8 @@
  * Maps UTF-16 offsets to line/column in the encodings adapters need. Line breaks are LF, CRLF
  * and lone CR (as in LSP), so mixed endings are counted the way an editor counts them.
  */
+import { countWork } from './workCounter';
+
 export type ColumnEncoding = 'utf-16' | 'utf-8' | 'utf-32';
 
 export interface LinePosition {
@@ -15,14 +17,23 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
+  /** How many line breaks of each kind the text has (counted in the same pass). */
+  readonly breaks = { lf: 0, crlf: 0, cr: 0 };
+
   constructor(readonly text: string) {
+    countWork(text.length);
     const starts = [0];
+    const breaks = this.breaks;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+        if (text.charCodeAt(i + 1) === 10) {
+          i++;
+          breaks.crlf++;
+        } else breaks.cr++;
         starts.push(i + 1);
       } else if (c === 10) {
+        breaks.lf++;
         starts.push(i + 1);
       }
     }

@@ -1,3 +1,5 @@
+import { countWork } from './workCounter';
+
 /**
  * Length-preserving width folding: full-width ASCII (digits, Latin letters, parentheses,
  * punctuation in U+FF01–FF5E) becomes its half-width form, one UTF-16 unit for one, so offsets
@@ -5,6 +7,7 @@
  * lengths (e.g. ㍻ → 平成).
  */
 export function foldWidth(text: string): string {
+  countWork(text.length);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

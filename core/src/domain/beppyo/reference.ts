@@ -4,6 +4,7 @@
  * (format.md "別表 references"), formatting them canonically, and the legal text behind them.
  */
 import type { Localized, Span } from '../../types';
+import { countWork } from '../../text/workCounter';
 import { foldWidth, trimSpan } from '../../text/normalize';
 import { BEPPYO, findGou, findItem, findSaimoku, hasLetteredSaimoku } from './catalog';
 import type { BeppyoItem, Gou, Saimoku } from './catalog';
@@ -127,7 +128,17 @@ export function parseReference(value: string): BeppyoRef | undefined {
   return span.start === span.end ? undefined : readPiece(value, folded, span, undefined);
 }
 
+/**
+ * The longest piece read as a reference. The longest real one (別表第10号イa(b) with blanks
+ * between every part) is under 40 characters; REF_RE has blank runs on both sides of optional
+ * parts, which a long run of blanks would make it try in every split, so longer pieces are
+ * unreadable without being tried.
+ */
+const MAX_REFERENCE_PIECE = 80;
+
 function readPiece(original: string, folded: string, span: Span, previous: BeppyoRef | undefined): BeppyoRef | undefined {
+  countWork(1);
+  if (span.end - span.start > MAX_REFERENCE_PIECE) return undefined;
   const m = REF_RE.exec(folded.slice(span.start, span.end));
   if (!m || !m.groups || !m.indices?.groups) return undefined;
   const g = m.groups;
@@ -166,7 +177,8 @@ type DigitStyle = 'half' | 'full' | 'kanji';
 
 function digitStyle(like: string | undefined): DigitStyle {
   if (!like) return 'half';
-  const m = /第?[\s\u3000]*([0-9０-９]+|[〇一二三四五六七八九十]+)[\s\u3000]*号/.exec(like);
+  // Only the start of the value: the unanchored search is quadratic on a long run of blanks or digits.
+  const m = /第?[\s\u3000]*([0-9０-９]+|[〇一二三四五六七八九十]+)[\s\u3000]*号/.exec(like.slice(0, MAX_REFERENCE_PIECE));
   if (!m) return 'half';
   if (/[０-９]/.test(m[1])) return 'full';
   if (/[〇一二三四五六七八九十]/.test(m[1])) return 'kanji';

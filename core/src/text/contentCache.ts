@@ -1,0 +1,81 @@
+/**
+ * Results cached by the exact text they were computed from (a line, a section), so that an
+ * edit costs what it changed: after a keystroke every untouched line's text is the same string
+ * again and its result comes from here; only the edited line is computed anew. Results must be
+ * pure functions of the key and carry offsets relative to it (never document offsets), so one
+ * entry serves every document and every position the text moves to.
+ *
+ * Entries not used for a while go once `maxEntries` is reached (two generations); a key longer than
+ * `maxKeyLength` is computed without being kept (a single huge line is not worth pinning).
+ */
+import { countWork } from './workCounter';
+
+export class ContentCache<V> {
+  /**
+   * Two generations instead of an exact LRU order: a hit in `recent` is one lookup (no
+   * delete-and-insert per hit, which dominated a re-analysis); a hit in `older` moves the entry
+   * up; when `recent` is full it becomes `older` and what was older is dropped. So every entry
+   * used since the last turnover survives it, and memory stays within 2 × maxEntries.
+   */
+  private recent = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  constructor(
+    private readonly maxEntries = 100_000,
+    private readonly maxKeyLength = 4096,
+  ) {}
+
+  get(key: string, compute: (key: string) => V): V {
+    countWork(1);
+    if (key.length > this.maxKeyLength) return compute(key);
+    const hit = this.recent.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.older.get(key);
+    const value = old !== undefined ? old : compute(key);
+    if (this.recent.size >= this.maxEntries) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.recent.clear();
+    this.older.clear();
+  }
+}
+
+/**
+ * Calls `each(start, end)` for every line of `text` (LF, CRLF, lone CR, as LineIndex counts),
+ * in order, with offsets into `text`.
+ */
+export function forEachLine(text: string, each: (start: number, end: number) => void): void {
+  countWork(text.length);
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      each(start, i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  each(start, text.length);
+}
+
+/** Like forEachLine, stopping at the first line for which `test` is true; true if there was one. */
+export function someLine(text: string, test: (start: number, end: number) => boolean): boolean {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      countWork(i - start + 1);
+      if (test(start, i)) return true;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  countWork(text.length - start);
+  return test(start, text.length);
+}

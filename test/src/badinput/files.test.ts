@@ -153,6 +153,20 @@ test('a config over the size limit is refused; an agencies list of 130,000 names
   assert.match(big.stderr, /too large to read \(the limit is 1,048,576 bytes\)/);
 });
 
+test('a sheet over the byte limit its config allows is not read: one document-too-large diagnostic, the others checked', () => {
+  // maxDocumentChars 1,000 → at most 3,003 bytes are read; 4,000 bytes of ASCII are over it for certain.
+  const dir = tempDir({ 'big.shitei': 'a'.repeat(4000), 'small.shitei': 'x'.repeat(900), '.shiteirc.json': JSON.stringify({ today: '2026-11-23', maxDocumentChars: 1000 }) });
+  const r = run(['check', '--format', 'json', '--locale', 'en', '.'], dir);
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const big = report.files.find((f) => f.path === 'big.shitei')!;
+  assert.deepEqual(big.diagnostics?.map((d) => d.code), ['document-too-large']);
+  assert.match(big.diagnostics![0].message, /more than 3,003 bytes; the limit is 1,000 characters/);
+  assert.ok(!own(report.files.find((f) => f.path === 'small.shitei')?.diagnostics)?.includes('document-too-large'));
+  const ledger = run(['ledger', '--format', 'json', '--locale', 'en', '.'], dir);
+  assert.match(ledger.stderr, /big\.shitei: the document is too large to check \(more than 3,003 bytes/);
+});
+
 test('one unreadable subfolder: named on stderr and in the JSON (exit 2), every readable sheet still checked', () => {
   const dir = tempDir({ 'a.shitei': BAD_MEASURE, 'locked/x.shitei': sheet(), 'z/b.shitei': sheet(), '.shiteirc.json': TODAY });
   fs.chmodSync(path.join(dir, 'locked'), 0o000);

@@ -72,18 +72,20 @@ function walkInto(dir: FsPath, result: WalkResult, excluded: string | undefined)
     if (name[0] === 0x2e /* . */ || SKIPPED_DIRS.has(name.toString('latin1'))) continue;
     const full = joinName(dir, name);
     if (pathKey(full) === excluded) continue;
+    const isSheet = name.length >= EXTENSION_BYTES.length && name.subarray(name.length - EXTENSION_BYTES.length).equals(EXTENSION_BYTES);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
-        isFile = fs.statSync(full).isFile(); // a link that leads nowhere is reported here
+        isFile = fs.statSync(full).isFile();
       } catch (error) {
-        result.skipped.push({ file: full, kind: 'unreadable-file', code: errno(error) });
+        // A link that leads nowhere: a `.shitei` one goes to the reader, which names it as unreadable.
+        if (isSheet) result.files.push(full);
+        else result.skipped.push({ file: full, kind: 'unreadable-file', code: errno(error) });
         continue;
       }
       isDir = false;
     }
-    const isSheet = name.length >= EXTENSION_BYTES.length && name.subarray(name.length - EXTENSION_BYTES.length).equals(EXTENSION_BYTES);
     if (isDir) walkInto(full, result, excluded);
     else if (isSheet) result.files.push(full);
     else if (isFile) result.skipped.push({ file: full, kind: 'not-shitei' });

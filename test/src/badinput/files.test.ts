@@ -66,6 +66,7 @@ test('a .shitei linked to /dev/zero, through a folder or a glob: that entry is a
   const dir = tempDir({ 'drafts/a.shitei': BAD_MEASURE, 'drafts/b.shitei': sheet(), '.shiteirc.json': TODAY });
   fs.symlinkSync('/dev/zero', path.join(dir, 'drafts/zero.shitei'));
   execFileSync('mkfifo', [path.join(dir, 'drafts/pipe.shitei')]);
+  fs.symlinkSync(path.join(dir, 'drafts/nowhere'), path.join(dir, 'drafts/dangling.shitei'));
   for (const target of ['drafts', 'drafts/*.shitei']) {
     const r = run(['check', '--format', 'json', '--locale', 'en', target], dir);
     assert.equal(r.signal, null, `${target}: the run ended by itself`);
@@ -76,6 +77,7 @@ test('a .shitei linked to /dev/zero, through a folder or a glob: that entry is a
     assert.deepEqual(own(byPath.get('drafts/b.shitei')?.diagnostics), [], target);
     assert.match(byPath.get('drafts/zero.shitei')?.error ?? '', /not a regular file \(a device\)/, target);
     if (target === 'drafts') assert.match(byPath.get('drafts/pipe.shitei')?.error ?? '', /not a regular file \(a named pipe/, target);
+    if (target === 'drafts') assert.match(byPath.get('drafts/dangling.shitei')?.error ?? '', /cannot read the file \(ENOENT\)/, 'a link to nothing is named, not dropped');
     assert.match(r.stderr, /drafts\/zero\.shitei: not a regular file/);
   }
 });

@@ -7,6 +7,7 @@
  * cut off at the limit. The language server's workspace scan is meant to use it too.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** A path as the file system gives it: a string, or the raw bytes of a name that is not UTF-8. */
 export type FsPath = string | Buffer;
@@ -140,3 +141,43 @@ export function maxSheetBytes(maxDocumentChars: number): number {
 
 /** The byte limit of `.shiteirc.json`: a real one is a few hundred bytes. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The file: URL of a path, byte-exact: a Buffer path's bytes are percent-encoded as they are
+ * (RFC 8089 allows any octet), so a Shift_JIS name keeps its identity through an LSP client.
+ */
+export function fileUrlOf(file: FsPath): string {
+  const bytes = typeof file === 'string' ? Buffer.from(path.resolve(file), 'utf8') : file;
+  let out = 'file://';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-._~/!$&'()*+,;=:@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * The path of a file: URL, byte-exact: a string when its percent-decoded bytes are UTF-8 (the
+ * usual case), else the bytes as a Buffer path that opens the very file (where
+ * url.fileURLToPath would decode them lossily and name a file that does not exist).
+ * Undefined for other schemes and for URLs with a host (POSIX paths only).
+ */
+export function fsPathOfFileUrl(url: string): FsPath | undefined {
+  const m = /^file:\/\/(localhost)?(\/[^?#]*)$/i.exec(url);
+  if (!m) return undefined;
+  const bytes: number[] = [];
+  const s = m[2];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
+      i += ch.length - 1;
+    }
+  }
+  const buffer = Buffer.from(bytes);
+  const text = buffer.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(buffer) ? text : buffer;
+}

@@ -169,13 +169,19 @@ test('a sheet over the byte limit its config allows is not read: one document-to
   assert.match(ledger.stderr, /big\.shitei: the document is too large to check \(more than 3,003 bytes/);
 });
 
-test('one unreadable subfolder: named on stderr and in the JSON (exit 2), every readable sheet still checked', () => {
+test('one unreadable subfolder: named on stderr and in the JSON (exit 2), every readable sheet still checked', (t) => {
   const dir = tempDir({ 'a.shitei': BAD_MEASURE, 'locked/x.shitei': sheet(), 'z/b.shitei': sheet(), '.shiteirc.json': TODAY });
   fs.chmodSync(path.join(dir, 'locked'), 0o000);
-  // Root reads any folder: run the CLI as nobody then, for whom the folder is closed.
+  // Root reads any folder: run the CLI as nobody then, for whom the folder is closed, if nobody
+  // can run this checkout at all (a checkout under /root cannot be); the next test covers root.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) fs.chmodSync(dir, 0o755);
   const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+  if (asRoot && run(['--version'], dir, user).status !== 0) {
+    fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    t.skip('running as root, and user nobody cannot run this checkout');
+    return;
+  }
   try {
     for (const format of ['json', 'text']) {
       const r = run(['check', '--format', format, '--locale', 'en', '.'], dir, user);
@@ -194,6 +200,24 @@ test('one unreadable subfolder: named on stderr and in the JSON (exit 2), every 
     assert.equal(JSON.parse(ledger.stdout).rows.length, 2);
   } finally {
     fs.chmodSync(path.join(dir, 'locked'), 0o755);
+  }
+});
+
+test('a subfolder no one can list (its path is longer than PATH_MAX: ENAMETOOLONG, even for root): the rest is checked', () => {
+  const dir = tempDir({ 'a.shitei': BAD_MEASURE, '.shiteirc.json': TODAY });
+  // Built by relative steps (cd), as only they can; 17 levels of 250 characters pass 4,096 bytes.
+  const level = 'd'.repeat(250);
+  execFileSync('bash', ['-c', `cd "$1" && for i in $(seq 17); do mkdir "$2" && cd "$2"; done && cat > deep.shitei`, 'mk', dir, level], { input: sheet() });
+  try {
+    const r = run(['check', '--format', 'json', '--locale', 'en', '.'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /: cannot read the folder \(ENAMETOOLONG\)/);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.deepEqual(own(report.files.find((f) => f.path === 'a.shitei')?.diagnostics), ['measure-invalid']);
+    assert.ok(report.files.some((f) => /cannot read the folder \(ENAMETOOLONG\)/.test(f.error ?? '')));
+  } finally {
+    // Node's rmSync cannot reach so deep by path; GNU rm walks it relative to each folder.
+    execFileSync('rm', ['-rf', path.join(dir, level)]);
   }
 });
 

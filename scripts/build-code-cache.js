@@ -11,6 +11,9 @@
  * the editor features asked for once. A real start then finds that code compiled already.
  * The sheets are the repository's public samples; the cache holds compiled code, not their text.
  *
+ * Beside the cache it writes its manifest (server.js.v8cache.json): the SHA-256 of the bundle
+ * and of the cache, which the loader checks before V8 sees a byte of the cache.
+ *
  * Run by `npm run build` after scripts/build-extension.js, with the same `node` that will run the
  * server: V8 rejects a cache made by another version or with other flags (the server then
  * compiles as usual, just slower).
@@ -25,7 +28,7 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist/server.js');
-const { requireWithCodeCache, writeCodeCache, codeCachePath } = require(path.join(root, 'server/out/codeCache.js'));
+const { requireWithCodeCache, writeCodeCache, codeCachePath, codeCacheManifestPath } = require(path.join(root, 'server/out/codeCache.js'));
 const { expandPaths } = require(path.join(root, 'cli/out/files.js'));
 
 /** The public sample sheets, found as `shitei check samples/` finds them. */
@@ -103,12 +106,14 @@ function waitFor(predicate, timeoutMs = 60000) {
 
 async function main() {
   const quiet = process.argv.includes('--quiet');
+  // The old cache and its manifest go first: the warm-up compiles the bundle from scratch.
   fs.rmSync(codeCachePath(bundle), { force: true });
+  fs.rmSync(codeCacheManifestPath(bundle), { force: true });
   const loaded = requireWithCodeCache(bundle);
   const { state, sheets } = await warmUp(loaded.exports);
   if (state !== 'ready') throw new Error(`the dictionary did not load during the warm-up (${state})`);
   const bytes = writeCodeCache(bundle, loaded);
-  if (!quiet) process.stdout.write(`built ${path.relative(process.cwd(), codeCachePath(bundle))} (${(bytes / 1024).toFixed(0)} KB, warmed on ${sheets} sample sheets)\n`);
+  if (!quiet) process.stdout.write(`built ${path.relative(process.cwd(), codeCachePath(bundle))} (${(bytes / 1024).toFixed(0)} KB, warmed on ${sheets} sample sheets) and its SHA-256 manifest\n`);
   // The server keeps its process alive (stdin, timers): this build step is done.
   process.exit(0);
 }

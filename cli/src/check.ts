@@ -1,51 +1,54 @@
 /** `shitei check`: every file through the one analysis path, into a RunReport. */
-import * as fs from 'node:fs';
 import { analyzeText, compareDiagnostics, type Diagnostic } from '../../core/out/analysis/analyze';
 import { analyzeWorkspace, type WorkspaceEntry } from '../../core/out/workspace/analyzeWorkspace';
 import { ConfigLoader } from '../../core/out/node/configFile';
-import { decodeDocument } from '../../core/out/text/decode';
+import { readSheetFile } from '../../core/out/node/sheetFile';
+import type { SkippedEntry } from '../../core/out/node/walk';
 import { LineIndex } from '../../core/out/text/lineIndex';
 import { loadTokenizer } from '../../core/out/nlp/tokenizer';
 import { TokenCache } from '../../core/out/nlp/tokenCache';
 import { localize, type Locale } from '../../core/out/types';
-import { displayPath } from './files';
+import { displayPath, type FsPath } from './files';
 import { summarize, toJsonDiagnostic, type FileReport, type RunReport } from './report';
 
 export interface CheckOptions {
-  files: string[];
+  files: FsPath[];
+  /** Folders a walk could not list: each is reported as an unreadable entry (exit 2). */
+  unreadableFolders?: readonly SkippedEntry[];
   configFile?: string;
   locale: Locale;
   cwd?: string;
 }
 
 export async function runCheck(options: CheckOptions): Promise<RunReport> {
-  const loader = new ConfigLoader();
+  // The config search stops at the repository root (.git, package.json) or the working folder.
+  const loader = new ConfigLoader(undefined, { roots: [options.cwd ?? process.cwd()] });
   // The dictionary loads once for the whole run (≈ 1 s); every file shares its paragraph cache.
   const tokens = new TokenCache(await loadTokenizer());
   const reports: FileReport[] = [];
   // Each readable sheet, for the rules that compare the checked files with each other.
   const checked: { entry: WorkspaceEntry; report: FileReport; diagnostics: Diagnostic[]; index: LineIndex }[] = [];
+  for (const folder of options.unreadableFolders ?? []) {
+    const path = displayPath(folder.file, options.cwd);
+    reports.push({ path, error: localize({ ja: `フォルダを読み込めません(${folder.code})`, en: `cannot read the folder (${folder.code})` }, options.locale) });
+  }
   for (const file of options.files) {
     const shown = displayPath(file, options.cwd);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      reports.push({ path: shown, error: localize({ ja: `読み込めません(${code})`, en: `cannot read the file (${code})` }, options.locale) });
+    // A path that is not UTF-8 is known by its shown form (its odd bytes as \xHH) from here on.
+    const id = typeof file === 'string' ? file : shown;
+    // The config first: its maxDocumentChars sets how many bytes are read at most.
+    const { config } = loader.forDocument(id, options.configFile);
+    const read = readSheetFile(file, config);
+    if (!read.ok) {
+      if ('error' in read) reports.push({ path: shown, error: localize(read.error, options.locale) });
+      else reports.push({ path: shown, diagnostics: [toJsonDiagnostic(read.tooLarge, new LineIndex(''), options.locale)] });
       continue;
     }
-    const decoded = decodeDocument(bytes);
-    if (!decoded.ok) {
-      reports.push({ path: shown, error: localize(decoded.error, options.locale) });
-      continue;
-    }
-    const { config } = loader.forDocument(file, options.configFile);
-    const result = analyzeText(decoded.text, { config, tokens });
+    const result = analyzeText(read.text, { config, tokens });
     const report: FileReport = { path: shown, diagnostics: [] };
     reports.push(report);
-    const index = new LineIndex(decoded.text);
-    if (result.sheet) checked.push({ entry: { id: file, path: file, label: shown, sheet: result.sheet, config }, report, diagnostics: result.diagnostics, index });
+    const index = new LineIndex(read.text);
+    if (result.sheet) checked.push({ entry: { id, path: id, label: shown, sheet: result.sheet, config }, report, diagnostics: result.diagnostics, index });
     else report.diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(d, index, options.locale));
   }
   const across = analyzeWorkspace(checked.map((c) => c.entry));

@@ -2,19 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { SHEET_EXTENSION, walkSheets, type SkippedEntry } from '../../core/out/node/walk';
+import { pathKey, pathText, type FsPath } from '../../core/out/node/readFile';
+import { escapeControlChars } from '../../core/out/text/controlChars';
 
-export const EXTENSION = '.shitei';
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export const EXTENSION = SHEET_EXTENSION;
+export type { SkippedEntry } from '../../core/out/node/walk';
+export type { FsPath } from '../../core/out/node/readFile';
 
 export class PathError extends Error {}
-
-/** What a folder walk passed over: a file that is not `.shitei`, or an entry that could not be read. */
-export interface SkippedEntry {
-  file: string;
-  kind: 'not-shitei' | 'unreadable-file' | 'unreadable-folder';
-  /** The errno code for unreadable entries. */
-  code?: string;
-}
 
 export interface WalkOptions {
   /** Collects what was passed over; without it, an unreadable folder throws PathError. */
@@ -23,49 +19,13 @@ export interface WalkOptions {
   exclude?: string;
 }
 
-const errno = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
-
-/**
- * A folder's `.shitei` files, recursively, in name order; hidden entries, node_modules and .git
- * are left out, and a link to a folder is not followed (it could loop).
- */
-function walk(dir: string, out: string[], options: WalkOptions): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    if (!options.skipped) throw new PathError(`${dir}: cannot read the folder (${errno(error)})`);
-    options.skipped.push({ file: dir, kind: 'unreadable-folder', code: errno(error) });
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (full === options.exclude) continue;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(full);
-        isFile = st.isFile();
-        isDir = false;
-      } catch (error) {
-        options.skipped?.push({ file: full, kind: 'unreadable-file', code: errno(error) });
-        continue;
-      }
-    }
-    if (isDir) walk(full, out, options);
-    else if (isFile && entry.name.endsWith(EXTENSION)) out.push(full);
-    else if (isFile) options.skipped?.push({ file: full, kind: 'not-shitei' });
-  }
-}
-
 /**
  * Files named by `args`: a file as given (whatever its extension), a folder's `.shitei` files
- * recursively, a glob's matches. A path that names nothing throws PathError.
+ * recursively (core/src/node/walk.ts), a glob's matches. A path that names nothing throws
+ * PathError. A file whose name is not UTF-8 comes back as a Buffer path.
  */
-export function expandPaths(args: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): string[] {
-  const files: string[] = [];
+export function expandPaths(args: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): FsPath[] {
+  const files: FsPath[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let stat: fs.Stats | undefined;
@@ -75,22 +35,32 @@ export function expandPaths(args: readonly string[], cwd = process.cwd(), option
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      walk(abs, files, options);
+      const walked = walkSheets(abs, { exclude: options.exclude });
+      const unreadable = walked.skipped.find((s) => s.kind === 'unreadable-folder');
+      if (unreadable && !options.skipped) throw new PathError(`${displayPath(unreadable.file, cwd)}: cannot read the folder (${unreadable.code})`);
+      options.skipped?.push(...walked.skipped);
+      for (const f of walked.files) files.push(f);
     } else if (stat) {
       files.push(abs);
     } else if (/[*?[\]{}]/.test(arg)) {
       const matches = globSync(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }).sort().filter((f) => f !== options.exclude);
-      if (matches.length === 0) throw new PathError(`${arg}: no file matches this pattern`);
-      files.push(...matches);
+      if (matches.length === 0) throw new PathError(`${escapeControlChars(arg)}: no file matches this pattern`);
+      for (const m of matches) files.push(path.normalize(m));
     } else {
-      throw new PathError(`${arg}: no such file or folder`);
+      throw new PathError(`${escapeControlChars(arg)}: no such file or folder`);
     }
   }
-  return [...new Set(files)];
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(pathKey(f)) && (seen.add(pathKey(f)), true));
 }
 
-/** The path as the output shows it: relative to the working folder, with forward slashes. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+/**
+ * The path as the output shows it: relative to the working folder, with forward slashes; a
+ * name that is not UTF-8 with its odd bytes as `\xHH`. Control characters are left as they are
+ * (JSON and SARIF escape them themselves); human formats pass it through escapeControlChars.
+ */
+export function displayPath(file: FsPath, cwd = process.cwd()): string {
+  const text = pathText(file);
+  const rel = path.relative(cwd, text);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? text : rel).split(path.sep).join('/');
 }

@@ -16,9 +16,11 @@ import { SheetModel } from '../../core/out/analysis/sheet';
 import { resolveConfig, type ResolvedConfig } from '../../core/out/analysis/config';
 import { ConfigError, findConfigFile, readConfigFile } from '../../core/out/node/configFile';
 import { parseSheet } from '../../core/out/syntax/parser';
-import { decodeDocument } from '../../core/out/text/decode';
 import { localize, type Locale } from '../../core/out/types';
-import { EXTENSION, PathError, displayPath, expandPaths, type SkippedEntry } from './files';
+import { EXTENSION, PathError, displayPath, expandPaths, type FsPath, type SkippedEntry } from './files';
+import { readSheetFile } from '../../core/out/node/sheetFile';
+import { pathKey } from '../../core/out/node/readFile';
+import { escapeControlChars } from '../../core/out/text/controlChars';
 import { formatLedgerCsv } from './formatters/ledger-csv';
 import { formatLedgerHtml } from './formatters/ledger-html';
 import { formatLedgerJson } from './formatters/ledger-json';
@@ -86,11 +88,11 @@ function skippedReason(s: SkippedEntry, locale: Locale): string {
  * The files of the PATHs, like `check`, except that what `check` passes over silently is kept
  * as skipped: files that are not `.shitei`, links that lead nowhere, folders that cannot be listed.
  */
-function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: string[]; skipped: { file: string; reason: string }[] } {
+function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: FsPath[]; skipped: { file: FsPath; reason: string }[] } {
   const found: SkippedEntry[] = [];
   const files = expandPaths(paths, cwd, { skipped: found, exclude });
-  const seen = new Set<string>(files);
-  const skipped = found.filter((s) => !seen.has(s.file) && seen.add(s.file)).map((s) => ({ file: s.file, reason: skippedReason(s, locale) }));
+  const seen = new Set<string>(files.map(pathKey));
+  const skipped = found.filter((s) => !seen.has(pathKey(s.file)) && seen.add(pathKey(s.file))).map((s) => ({ file: s.file, reason: skippedReason(s, locale) }));
   return { files, skipped };
 }
 
@@ -104,25 +106,20 @@ function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
   } catch {
     dir = cwd; // a glob: look from the working folder
   }
-  const file = findConfigFile(dir);
+  const file = findConfigFile(dir, { roots: [cwd] });
   return resolveConfig(file ? readConfigFile(file) : undefined);
 }
 
 type ReadResult = { sheet: SheetModel } | { reason: string };
 
-function readSheet(file: string, config: ResolvedConfig, locale: Locale): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { reason: reason(locale, `読み込めません(${errnoText(error)})`, `cannot read the file (${errnoText(error)})`) };
+function readSheet(file: FsPath, config: ResolvedConfig, locale: Locale): ReadResult {
+  // A regular file within the byte limit only (core/src/node/readFile.ts), then decoded.
+  const read = readSheetFile(file, config);
+  if (!read.ok) return { reason: 'error' in read ? localize(read.error, locale) : localize(read.tooLarge.message, locale) };
+  if (read.text.length > config.maxDocumentChars) {
+    return { reason: reason(locale, `文書が大きすぎます(${read.text.length}文字、上限${config.maxDocumentChars}文字)`, `the document is too large (${read.text.length} characters; the limit is ${config.maxDocumentChars})`) };
   }
-  const decoded = decodeDocument(bytes);
-  if (!decoded.ok) return { reason: localize(decoded.error, locale) };
-  if (decoded.text.length > config.maxDocumentChars) {
-    return { reason: reason(locale, `文書が大きすぎます(${decoded.text.length}文字、上限${config.maxDocumentChars}文字)`, `the document is too large (${decoded.text.length} characters; the limit is ${config.maxDocumentChars})`) };
-  }
-  const sheet = new SheetModel(parseSheet(decoded.text));
+  const sheet = new SheetModel(parseSheet(read.text));
   if (!isDesignationSheet(sheet)) {
     return { reason: reason(locale, '指定書として読み取れる項目も見出しもありません', 'no field or section of a designation sheet') };
   }
@@ -172,11 +169,11 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
     found = collect(args.paths, io.cwd, locale, out);
   } catch (error) {
     if (error instanceof PathError) {
-      io.stderr(`shitei: ${error.message}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`shitei: ${error.file}: ${error.problems.map((p) => localize(p, locale)).join('; ')}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, locale)).join('; '))}\n`);
       return 2;
     }
     throw error;
@@ -191,7 +188,7 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
     else skipped.push({ path: shown, reason: read.reason });
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const s of skipped) io.stderr(`shitei: ${s.path}: ${s.reason}\n`);
+  for (const s of skipped) io.stderr(`shitei: ${escapeControlChars(s.path)}: ${escapeControlChars(s.reason)}\n`);
 
   if (sheets.length === 0) {
     io.stderr(

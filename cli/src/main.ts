@@ -4,7 +4,8 @@ import { toolVersion } from '../../core/out/node/installation';
 import { LOCALES, localeOf, parseOptions } from './options';
 import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
-import { expandPaths, PathError } from './files';
+import { expandPaths, PathError, type SkippedEntry } from './files';
+import { escapeControlChars } from '../../core/out/text/controlChars';
 import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
 import { formatSarifChunks } from './formatters/sarif';
@@ -90,9 +91,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    const files = expandPaths(args.paths, io.cwd);
-    const report = await runCheck({ files, configFile: args.config, locale: args.locale, cwd: io.cwd });
-    for (const f of report.files) if (f.error) io.stderr(`shitei: ${f.path}: ${f.error}\n`);
+    // An unreadable folder is reported with the files, and every readable sheet is still checked.
+    const skipped: SkippedEntry[] = [];
+    const files = expandPaths(args.paths, io.cwd, { skipped });
+    const unreadableFolders = skipped.filter((s) => s.kind === 'unreadable-folder');
+    const report = await runCheck({ files, unreadableFolders, configFile: args.config, locale: args.locale, cwd: io.cwd });
+    for (const f of report.files) if (f.error) io.stderr(`shitei: ${escapeControlChars(f.path)}: ${escapeControlChars(f.error)}\n`);
     const output = {
       text: () => formatText(report, args.locale, io.isTTY),
       json: () => formatJson(report),
@@ -110,11 +114,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof PathError) {
-      io.stderr(`shitei: ${error.message}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`shitei: ${error.file}: ${error.problems.map((p) => localize(p, args.locale)).join('; ')}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, args.locale)).join('; '))}\n`);
       return 2;
     }
     throw error;

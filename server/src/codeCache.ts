@@ -6,31 +6,45 @@
  * The cache is only ever written by the build (scripts/build-code-cache.js), never at run time:
  * the server writes no files. It holds compiled code of the bundle, no document text.
  *
- * V8 checks the cache against its own version and flags, but against the source only by length,
- * so the file starts with a checksum of the source it was made from and a cache for any other
- * source is ignored (CRC-32 where Node has zlib.crc32, else SHA-256: the check is against a
- * rebuilt or replaced bundle, not an attacker, who could as well replace the bundle itself). Whatever is wrong with it (absent, stale, rejected by another Node), the
- * bundle is compiled the ordinary way: the cache can make a start faster, never break it.
+ * A code cache is executable code, and V8 checks it only against its own version, its flags and
+ * the source's length: one flipped byte can crash the process (SIGTRAP), and the cache of other
+ * code of the same length would run that code. So the build records, in a manifest beside the
+ * cache (`server.js.v8cache.json`), the SHA-256 of the bundle it compiled and of the cache it
+ * wrote, and nothing reaches V8 unless both match now. The manifest lives on the same disk: it
+ * stops corruption, partial writes and a cache swapped in alone, not someone who can rewrite
+ * dist/ (who could as well rewrite server.js itself); docs/security.md says so. Whatever is
+ * wrong (absent, stale, corrupt, rejected by another Node), the bundle is compiled the ordinary
+ * way: the cache can make a start faster, never break it or change what runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import * as zlib from 'node:zlib';
 import Module = require('node:module');
+import { readRegularFile } from '../../core/out/node/readFile';
 
-const MAGIC = Buffer.from('shitei-v8cache2\n', 'latin1');
-const HASH_BYTES = 32;
+const MANIFEST_FORMAT = 'shitei-v8cache/3';
+/** Far above a real cache (≈ 1 MB) and manifest (≈ 200 bytes); only bounds what a bad file costs. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 4096;
 
 /** What happened to the code cache on a load: for tests and the benchmark. */
-export type CodeCacheOutcome = 'used' | 'absent' | 'stale' | 'rejected';
+export type CodeCacheOutcome = 'used' | 'absent' | 'stale' | 'corrupt' | 'rejected';
 
 export interface LoadedBundle {
   exports: unknown;
   /** The compiled script, from which the build makes the cache (createCachedData). */
   script: vm.Script;
-  /** The source it was compiled from: the cache is keyed to this text, not to the file's. */
-  source: string;
+  /** The bytes it was compiled from: the cache is keyed to these, not to the file's later state. */
+  sourceBytes: Buffer;
   cache: CodeCacheOutcome;
+}
+
+interface Manifest {
+  format: string;
+  /** SHA-256 (hex) of the bundle's bytes the cache was made from. */
+  source: string;
+  /** SHA-256 (hex) of the cache file's bytes. */
+  cache: string;
 }
 
 /** Where the cache of `bundle` lives: beside it, `server.js` → `server.js.v8cache`. */
@@ -38,46 +52,47 @@ export function codeCachePath(bundle: string): string {
   return `${bundle}.v8cache`;
 }
 
-/**
- * HASH_BYTES identifying `source`. Not node:crypto: loading it costs ≈ 3–4 ms of every start, and
- * the server needs it for nothing else (see the lazy built-ins in scripts/build-extension.js).
- */
-function sourceHash(source: string): Buffer {
-  const out = Buffer.alloc(HASH_BYTES);
-  const crc32 = (zlib as { crc32?: (data: string) => number }).crc32;
-  if (crc32) {
-    out.write('crc32', 0, 'latin1');
-    out.writeUInt32BE(crc32(source), 8);
-    out.writeUInt32BE(source.length, 12);
-    return out;
-  }
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(source, 'utf8').digest();
+/** The build's record of the cache: `server.js.v8cache.json`. */
+export function codeCacheManifestPath(bundle: string): string {
+  return `${codeCachePath(bundle)}.json`;
 }
 
-/** The cached data in `bundle`'s cache file if it was made from `source`; why not otherwise. */
-function readCache(bundle: string, source: string): { data: Buffer } | { outcome: 'absent' | 'stale' } {
-  let file: Buffer;
+/** node:crypto is loaded only when there is a cache to check (≈ 3 ms of a start; see docs/performance.md). */
+function sha256(bytes: Buffer): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readManifest(bundle: string): Manifest | undefined {
+  const read = readRegularFile(codeCacheManifestPath(bundle), MAX_MANIFEST_BYTES);
+  if (!read.ok) return undefined;
   try {
-    file = fs.readFileSync(codeCachePath(bundle));
+    const m = JSON.parse(read.bytes.toString('utf8')) as Partial<Manifest>;
+    return m.format === MANIFEST_FORMAT && typeof m.source === 'string' && typeof m.cache === 'string' ? (m as Manifest) : undefined;
   } catch {
-    return { outcome: 'absent' };
+    return undefined;
   }
-  const header = MAGIC.length + HASH_BYTES;
-  if (file.length <= header || !file.subarray(0, MAGIC.length).equals(MAGIC)) return { outcome: 'stale' };
-  if (!file.subarray(MAGIC.length, header).equals(sourceHash(source))) return { outcome: 'stale' };
-  return { data: file.subarray(header) };
+}
+
+/** The cached data for `sourceBytes` if the manifest vouches for both; why not otherwise. */
+function readCache(bundle: string, sourceBytes: Buffer): { data: Buffer } | { outcome: 'absent' | 'stale' | 'corrupt' } {
+  const manifest = readManifest(bundle);
+  const cache = readRegularFile(codeCachePath(bundle), MAX_CACHE_BYTES);
+  if (!manifest || !cache.ok) return { outcome: 'absent' };
+  if (sha256(sourceBytes) !== manifest.source) return { outcome: 'stale' };
+  if (sha256(cache.bytes) !== manifest.cache) return { outcome: 'corrupt' };
+  return { data: cache.bytes };
 }
 
 /**
  * Requires the CommonJS file `bundle` as `require` would (its own module, __dirname and
- * require.resolve), compiled with its code cache when a valid one is found.
+ * require.resolve), compiled with its code cache when a verified one is found.
  */
 export function requireWithCodeCache(bundle: string): LoadedBundle {
   const filename = path.resolve(bundle);
-  const source = fs.readFileSync(filename, 'utf8');
-  const cached = readCache(filename, source);
-  const script = new vm.Script(Module.wrap(source), {
+  const sourceBytes = fs.readFileSync(filename);
+  const cached = readCache(filename, sourceBytes);
+  const script = new vm.Script(Module.wrap(sourceBytes.toString('utf8')), {
     filename,
     ...('data' in cached ? { cachedData: cached.data } : {}),
   });
@@ -88,13 +103,17 @@ export function requireWithCodeCache(bundle: string): LoadedBundle {
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, path.dirname(filename));
   mod.loaded = true;
-  return { exports: mod.exports, script, source, cache };
+  return { exports: mod.exports, script, sourceBytes, cache };
 }
 
-/** Writes the code cache of `loaded` (a script run from `bundle`) beside the bundle. Build time only. */
+/** Writes the code cache of `loaded` (a script run from `bundle`) and its manifest beside the bundle. Build time only. */
 export function writeCodeCache(bundle: string, loaded: LoadedBundle): number {
   const filename = path.resolve(bundle);
   const data = loaded.script.createCachedData();
-  fs.writeFileSync(codeCachePath(filename), Buffer.concat([MAGIC, sourceHash(loaded.source), data]));
+  const manifest: Manifest = { format: MANIFEST_FORMAT, source: sha256(loaded.sourceBytes), cache: sha256(data) };
+  // The manifest last and the cache first: a build stopped between the two leaves a mismatch, never a bad pair.
+  fs.rmSync(codeCacheManifestPath(filename), { force: true });
+  fs.writeFileSync(codeCachePath(filename), data);
+  fs.writeFileSync(codeCacheManifestPath(filename), JSON.stringify(manifest) + '\n');
   return data.length;
 }

@@ -3,11 +3,14 @@
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
  */
 import type { RunReport } from '../report';
+import { escapeControlChars } from '../../../core/out/text/controlChars';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 
-// Workflow-command escaping: data escapes %, CR, LF; properties also : and ,.
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow-command escaping: data escapes %, CR, LF; properties also : and ,. Other controls
+// (ESC: the log viewer renders ANSI sequences) are written visibly first; CR and LF are kept
+// for the %0D/%0A that the annotation shows as a line break.
+const data = (s: string) => escapeControlChars(s, ['\r', '\n']).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(report: RunReport): string {

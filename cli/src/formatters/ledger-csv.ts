@@ -10,13 +10,16 @@
  */
 import type { Ledger } from '../../../core/out/ledger/index';
 import { localize, type Locale } from '../../../core/out/types';
+import { escapeControlChars } from '../../../core/out/text/controlChars';
 import { COLUMNS, columnLabel, label } from './ledger-common';
 
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
 
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Line breaks stay inside the quotes; other controls (ESC for a terminal that shows the file) are written visibly.
+  const visible = escapeControlChars(value, ['\r', '\n', '\t']);
+  const safe = /^[=+\-@\t\r]/.test(visible) ? `'${visible}` : visible;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -6,6 +6,7 @@
 import { twelveMonthsFrom, type ExpiryEntry, type Ledger } from '../../../core/out/ledger/index';
 import { parseIso, toIso } from '../../../core/out/domain/dates';
 import { localize, type Locale } from '../../../core/out/types';
+import { escapeControlChars } from '../../../core/out/text/controlChars';
 import {
   COLUMNS,
   agencyName,
@@ -23,7 +24,7 @@ import {
 
 /** One table cell: no raw `|`, no line break, no HTML, no emphasis or links. */
 export function mdCell(text: string): string {
-  return text
+  return escapeControlChars(text, ['\r', '\n']) // ESC and other controls written visibly
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

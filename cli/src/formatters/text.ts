@@ -1,6 +1,7 @@
 /** eslint-like terminal output: `path:line:col  severity  message  code`. */
 import { localize, type Locale } from '../../../core/out/types';
 import type { RunReport } from '../report';
+import { escapeControlChars as esc } from '../../../core/out/text/controlChars';
 
 const LABEL: Record<string, { ja: string; en: string }> = {
   error: { ja: 'エラー', en: 'error' },
@@ -15,12 +16,13 @@ export function formatText(report: RunReport, locale: Locale, color: boolean): s
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.error) {
-      lines.push(`${file.path}  ${paint('31', localize({ ja: '読み込みエラー', en: 'read error' }, locale))}  ${file.error}`);
+      lines.push(`${esc(file.path)}  ${paint('31', localize({ ja: '読み込みエラー', en: 'read error' }, locale))}  ${esc(file.error)}`);
       continue;
     }
     for (const d of file.diagnostics ?? []) {
       const sev = LABEL[d.severity][locale];
-      lines.push(`${file.path}:${d.line}:${d.column}  ${paint(sevColor[d.severity], sev)}  ${d.message}  ${paint('2', d.code)}`);
+      // A name or a value can hold ESC sequences or line breaks: written visibly, never passed to the terminal.
+      lines.push(`${esc(file.path)}:${d.line}:${d.column}  ${paint(sevColor[d.severity], sev)}  ${esc(d.message)}  ${paint('2', d.code)}`);
     }
   }
   const s = report.summary;

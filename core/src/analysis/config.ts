@@ -4,6 +4,10 @@
  * the file is in ../node/configFile.ts.
  */
 import type { Localized, Severity, SimpleDate } from '../types';
+import { quoteUntrustedName } from '../text/controlChars';
+
+/** Problems listed one by one; past this many, one line counts the rest (a file of 100,000 bad keys). */
+const MAX_LISTED_PROBLEMS = 20;
 
 export type SeveritySetting = Severity | 'off';
 
@@ -56,7 +60,8 @@ export function validateConfig(json: unknown, knownCodes: ReadonlySet<string>): 
         config.rules = {};
         for (const [code, sev] of Object.entries(value as Record<string, unknown>)) {
           if (!knownCodes.has(code)) {
-            problems.push({ ja: `"rules" に未知の規則コード "${code}" があります`, en: `"rules" names an unknown rule code "${code}"` });
+            // The key is the file's text: quoted short and escaped, never whole.
+            problems.push({ ja: `"rules" に未知の規則コード ${quoteUntrustedName(code)} があります`, en: `"rules" names an unknown rule code ${quoteUntrustedName(code)}` });
           } else if (typeof sev !== 'string' || !SEVERITY_SETTINGS.includes(sev as SeveritySetting)) {
             problems.push({
               ja: `"rules.${code}" は off, hint, info, warning, error のいずれかです`,
@@ -88,8 +93,12 @@ export function validateConfig(json: unknown, knownCodes: ReadonlySet<string>): 
         } else config.maxDocumentChars = value;
         break;
       default:
-        problems.push({ ja: `未知の設定項目 "${key}"`, en: `unknown configuration key "${key}"` });
+        problems.push({ ja: `未知の設定項目 ${quoteUntrustedName(key)}`, en: `unknown configuration key ${quoteUntrustedName(key)}` });
     }
+  }
+  if (problems.length > MAX_LISTED_PROBLEMS) {
+    const more = problems.length - MAX_LISTED_PROBLEMS;
+    problems.splice(MAX_LISTED_PROBLEMS, more, { ja: `ほか${more}件の問題`, en: `and ${more} more problems` });
   }
   return { config, problems };
 }
@@ -106,7 +115,8 @@ export function resolveConfig(...layers: (ShiteiConfigFile | undefined)[]): Reso
     Object.assign(rules, layer.rules ?? {});
     if (layer.today) today = parseIsoDate(layer.today) ?? today;
     if (layer.expirySoonDays !== undefined) expirySoonDays = layer.expirySoonDays;
-    if (layer.agencies) agencies.push(...layer.agencies);
+    // A loop, not push(...list): a spread passes every name as an argument, and 130,000 of them overflow the stack.
+    for (const name of layer.agencies ?? []) agencies.push(name);
     if (layer.maxDocumentChars !== undefined) maxDocumentChars = layer.maxDocumentChars;
   }
   return { rules, today: today ?? todayLocal(), expirySoonDays, agencies, maxDocumentChars };

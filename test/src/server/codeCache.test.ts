@@ -9,8 +9,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeCachePath, requireWithCodeCache, writeCodeCache } from '../../../server/out/codeCache';
+import { pathToFileURL } from 'node:url';
+import { codeCacheManifestPath, codeCachePath, requireWithCodeCache, writeCodeCache } from '../../../server/out/codeCache';
 import { REPO } from '../support/cli';
+import { LspSession } from '../support/lspClient';
+import { sheet } from '../support/sheet';
 
 function tempModule(source: string): { file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-codecache-'));
@@ -80,19 +83,72 @@ test('a cache made from other source of the same length is not used', () => {
   }
 });
 
-test('a cache V8 cannot use (corrupt, or from another Node) is rejected and the module still loads', () => {
+test('a cache changed after the build (garbled, or not ours at all) is never handed to V8, and the module still loads', () => {
   const { file, dir } = tempModule(moduleSource('first'));
   try {
     writeCodeCache(file, requireWithCodeCache(file));
     const cache = fs.readFileSync(codeCachePath(file));
-    // Keep our header (magic and source hash), garble V8's part.
-    const header = cache.indexOf(0x0a) + 1 + 32;
-    for (let i = header; i < cache.length; i++) cache[i] = (cache[i]! ^ 0x5a) & 0xff;
+    for (let i = 0; i < cache.length; i++) cache[i] = (cache[i]! ^ 0x5a) & 0xff;
     fs.writeFileSync(codeCachePath(file), cache);
-    assert.deepEqual(loadInChild(file, 'answer'), { cache: 'rejected', exported: 'first' });
-    // A file that is not ours at all.
+    assert.deepEqual(loadInChild(file, 'answer'), { cache: 'corrupt', exported: 'first' });
     fs.writeFileSync(codeCachePath(file), 'not a cache');
-    assert.equal(requireWithCodeCache(file).cache, 'stale');
+    assert.equal(requireWithCodeCache(file).cache, 'corrupt');
+    // Without the build's manifest there is nothing to vouch for the cache.
+    fs.rmSync(codeCacheManifestPath(file));
+    assert.equal(requireWithCodeCache(file).cache, 'absent');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a forged cache (compiled from other code of the same length) is not used: the file runs its own code', () => {
+  const real = tempModule(moduleSource('first'));
+  const forger = tempModule(moduleSource('other'));
+  try {
+    assert.equal(moduleSource('other').length, moduleSource('first').length, 'V8 alone would accept it: same length');
+    writeCodeCache(real.file, requireWithCodeCache(real.file));
+    writeCodeCache(forger.file, requireWithCodeCache(forger.file));
+    fs.copyFileSync(codeCachePath(forger.file), codeCachePath(real.file));
+    assert.deepEqual(loadInChild(real.file, 'answer'), { cache: 'corrupt', exported: 'first' });
+  } finally {
+    fs.rmSync(real.dir, { recursive: true, force: true });
+    fs.rmSync(forger.dir, { recursive: true, force: true });
+  }
+});
+
+/** The built server in a folder of its own (the dictionaries linked), to change its cache safely. */
+function serverCopy(): { dir: string; bundle: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-servercopy-'));
+  const dist = path.join(dir, 'dist');
+  fs.mkdirSync(dist);
+  const bundle = path.join(dist, 'server.js');
+  const built = path.join(REPO, 'dist/server.js');
+  for (const f of [built, codeCachePath(built), codeCacheManifestPath(built)]) fs.copyFileSync(f, path.join(dist, path.basename(f)));
+  for (const d of ['dict', 'dict-prepared']) fs.symlinkSync(path.join(REPO, 'dist', d), path.join(dist, d));
+  return { dir, bundle };
+}
+
+test('LSP: the built server with one flipped byte in its code cache still starts, answers and checks', async () => {
+  const { dir, bundle } = serverCopy();
+  try {
+    const cache = fs.readFileSync(codeCachePath(bundle));
+    const at = Math.floor(cache.length / 2);
+    cache[at] = cache[at]! ^ 0x01;
+    fs.writeFileSync(codeCachePath(bundle), cache);
+    assert.equal(loadInChild(bundle, 'runServer').cache, 'corrupt');
+    const loader = path.join(REPO, 'server/out/codeCache.js');
+    // What bin/shitei.js does for `shitei lsp`, with this copy of the bundle.
+    const start = path.join(dir, 'start.js');
+    fs.writeFileSync(start, `require(${JSON.stringify(loader)}).requireWithCodeCache(${JSON.stringify(bundle)}).exports.runServer();\n`);
+    const session = await LspSession.start({ nodeArgs: [start, '--stdio'] });
+    try {
+      assert.equal(session.initializeResult?.serverInfo?.name, 'shitei');
+      const diagnostics = await session.open(pathToFileURL(path.join(dir, 'a.shitei')).href, sheet({ fields: { 措置: '公表' } }));
+      assert.ok(diagnostics.some((d) => d.code === 'measure-invalid'), JSON.stringify(diagnostics));
+    } finally {
+      await session.stop();
+    }
+    assert.equal(session.proc.signalCode, null, 'no SIGTRAP');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -20,8 +20,9 @@ export class LspSession {
 
   private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
 
-  static async start(options: { positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; rootPath?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<LspSession> {
-    const proc = spawn(process.execPath, [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  /** `nodeArgs`: what node runs instead of `bin/shitei.js lsp --stdio` (another copy of the server). */
+  static async start(options: { positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; rootPath?: string; env?: NodeJS.ProcessEnv; args?: string[]; nodeArgs?: string[] } = {}): Promise<LspSession> {
+    const proc = spawn(process.execPath, options.nodeArgs ?? [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const session = new LspSession(proc, connection);
     proc.stderr!.on('data', (d) => session.stderr.push(String(d)));

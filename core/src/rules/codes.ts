@@ -13,6 +13,10 @@ export const DOCUMENT_RULE_CODES = [
   'agency-not-authorized', 'agency-unknown', 'measure-invalid',
   // Catalog sections Workspace and Extensions, judged from one sheet and `today`.
   'expiry-soon', 'expired', 'extension-too-long', 'extension-over-30-years', 'extension-over-60-years',
+  // v1.1: the life of a designation, and what the oversight bodies flagged.
+  'extension-decided-late', 'extension-reason-missing', 'review-overdue', 'lifecycle-date-invalid', 'release-reason-missing',
+  'summary-period-unscoped', 'summary-period-mismatch', 'beppyo-overlap', 'measure-notice-unjustified',
+  'conjunction-level', 'conjunction-kana',
 ] as const;
 
 /** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */

@@ -37,7 +37,7 @@ export default defineRule({
       span: last.span,
       message: {
         ja: `有効期間は${date}に満了しています(${days}日前)`,
-        en: `the designation expired on ${date} (${days} days ago)`,
+        en: `the designation lapsed: it expired on ${date} (${days} days ago)`,
       },
     });
   },

@@ -86,7 +86,7 @@ function skippedReason(s: SkippedEntry, locale: Locale): string {
  * The files of the PATHs, like `check`, except that what `check` passes over silently is kept
  * as skipped: files that are not `.shitei`, links that lead nowhere, folders that cannot be listed.
  */
-function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: string[]; skipped: { file: string; reason: string }[] } {
+export function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: string[]; skipped: { file: string; reason: string }[] } {
   const found: SkippedEntry[] = [];
   const files = expandPaths(paths, cwd, { skipped: found, exclude });
   const seen = new Set<string>(files);
@@ -95,7 +95,7 @@ function collect(paths: readonly string[], cwd: string, locale: Locale, exclude:
 }
 
 /** The config whose `today` the summaries count from: --config, else the one nearest the first PATH. */
-function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
+export function ledgerConfig(args: Pick<LedgerArgs, 'config' | 'paths'>, cwd: string): ResolvedConfig {
   if (args.config) return resolveConfig(readConfigFile(path.resolve(cwd, args.config)));
   const first = path.resolve(cwd, args.paths[0]);
   let dir = cwd;
@@ -110,7 +110,8 @@ function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
 
 type ReadResult = { sheet: SheetModel } | { reason: string };
 
-function readSheet(file: string, config: ResolvedConfig, locale: Locale): ReadResult {
+/** Reads one file into a sheet, or says why not (shared with `shitei report`). */
+export function readSheet(file: string, config: ResolvedConfig, locale: Locale): ReadResult {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

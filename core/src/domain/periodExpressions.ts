@@ -51,18 +51,21 @@ const ATOM_AT = new RegExp(ATOM_SOURCE, 'dy');
  * names a law or decision, not the time the information is about.
  */
 const CITATION_RE = new RegExp(
-  `^${B}(?:付け?${B})?(?:の${B})?(?:法律|政令|閣議|閣令|条約|告示|[^\\s、。]{0,6}?(?:府令|省令|訓令|規則第|達第)|第${B}${NUMBER_CLASS}${B}号)`,
+  `${B}(?:付け?${B})?(?:の${B})?(?:法律|政令|閣議|閣令|条約|告示|[^\\s、。]{0,6}?(?:府令|省令|訓令|規則第|達第)|第${B}${NUMBER_CLASS}${B}号)`,
+  'y',
 );
-const CONNECTOR_RE = new RegExp(`^${B}(から|〜|~)${B}`);
-const OPEN_WORD_RE = new RegExp(`^${B}(以降|以後|以前)`);
-const UNTIL_WORD_RE = new RegExp(`^${B}(まで|迄)`);
+const CONNECTOR_RE = new RegExp(`${B}(から|〜|~)${B}`, 'y');
+const OPEN_WORD_RE = new RegExp(`${B}(以降|以後|以前)`, 'y');
+const UNTIL_WORD_RE = new RegExp(`${B}(まで|迄)`, 'y');
 /** What may follow a calendar year for it to scope the information (令和8年中 / の / に / における). */
 const CALENDAR_FOLLOW_RE = new RegExp(
-  `^${B}(中|における|において|の|に|内|末|初め|初頭|前半|後半|上半期|下半期|現在|時点|頃)`,
+  `${B}(中|における|において|の|に|内|末|初め|初頭|前半|後半|上半期|下半期|現在|時点|頃)`,
+  'y',
 );
 /** The same for a year-month or a day (令和8年4月に, 令和8年4月1日現在の). */
 const MONTH_FOLLOW_RE = new RegExp(
-  `^${B}(中|における|において|の|に|末|初め|上旬|中旬|下旬|現在|時点|頃|ころ)`,
+  `${B}(中|における|において|の|に|末|初め|上旬|中旬|下旬|現在|時点|頃|ころ)`,
+  'y',
 );
 
 /** The end of a range after its connector, when it omits what the start already said. */
@@ -151,6 +154,12 @@ function rangeEnd(f: string, pos: number): number | undefined {
   return undefined;
 }
 
+/** A sticky regex tried at `pos` of `text` (what `^` on `text.slice(pos)` would match). */
+function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
 /**
  * Finds the period expressions of a description. `scoped` are the ones that bound it in time;
  * `openEnded` the time phrases that leave one end open (they bound nothing).
@@ -176,19 +185,18 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
       continue;
     }
     let next = atom.end;
-    const rest = f.slice(atom.end);
+    // The words after the atom are matched in place (sticky), never on a copy of the rest: linear.
 
     // A law citation names a calendar year (平成25年法律第108号); a fiscal year never starts one.
-    if (atom.kind !== 'fiscal-year' && CITATION_RE.test(rest)) {
+    if (atom.kind !== 'fiscal-year' && matchAt(CITATION_RE, f, atom.end) !== null) {
       // not a scope
     } else {
-      const conn = CONNECTOR_RE.exec(rest);
+      const conn = matchAt(CONNECTOR_RE, f, atom.end);
       if (conn) {
         const second = rangeEnd(f, atom.end + conn[0].length);
         if (second !== undefined) {
-          const after = f.slice(second);
-          const until = UNTIL_WORD_RE.exec(after);
-          const openAfter = OPEN_WORD_RE.exec(after);
+          const until = matchAt(UNTIL_WORD_RE, f, second);
+          const openAfter = matchAt(OPEN_WORD_RE, f, second);
           if (openAfter) {
             next = open(atom.start, openAfter, second);
           } else {
@@ -204,8 +212,8 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
           next = wordEnd;
         }
       } else {
-        const openWord = OPEN_WORD_RE.exec(rest);
-        const until = atom.kind === 'fiscal-year' ? null : UNTIL_WORD_RE.exec(rest);
+        const openWord = matchAt(OPEN_WORD_RE, f, atom.end);
+        const until = atom.kind === 'fiscal-year' ? null : matchAt(UNTIL_WORD_RE, f, atom.end);
         if (openWord) {
           next = open(atom.start, openWord, atom.end);
         } else if (until) {
@@ -215,7 +223,7 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
         } else if (atom.kind === 'fiscal-year') {
           scoped.push({ span: { start: atom.start, end: atom.end }, kind: atom.placeholder ? 'placeholder' : 'fiscal-year' });
         } else {
-          const follow = (atom.kind === 'calendar-year' ? CALENDAR_FOLLOW_RE : MONTH_FOLLOW_RE).exec(rest);
+          const follow = matchAt(atom.kind === 'calendar-year' ? CALENDAR_FOLLOW_RE : MONTH_FOLLOW_RE, f, atom.end);
           if (follow) {
             // 年中 / 月中 is one expression; particles (の, に …) are not part of it.
             const end = follow[1] === '中' ? atom.end + follow[0].length : atom.end;

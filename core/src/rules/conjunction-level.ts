@@ -2,7 +2,11 @@ import { defineRule } from './types';
 import type { SheetModel } from '../analysis/sheet';
 import type { Span } from '../types';
 
-/** The conjunctions of 法令用語 and the sentence end, in kanji or kana (kana is conjunction-kana's). */
+/**
+ * The conjunctions of 法令用語 and the sentence end. 及び / 又は count in kana too (they are
+ * there, only misspelt: conjunction-kana's); 並びに / 若しくは are reported as written in kanji,
+ * so a kana one is reported once, by conjunction-kana, and here after its fix.
+ */
 const WORDS = /並びに|ならびに|及び|および|若しくは|もしくは|又は|または|。/g;
 
 interface Found {
@@ -33,8 +37,9 @@ export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[],
         const w = m[0];
         const span = { start: line.span.start + m.index!, end: line.span.start + m.index! + w.length };
         if (w === '。') flush();
-        else if (w === '並びに' || w === 'ならびに') narabini.push({ span, word: w });
-        else if (w === '若しくは' || w === 'もしくは') moshikuwa.push({ span, word: w });
+        else if (w === '並びに') narabini.push({ span, word: w });
+        else if (w === '若しくは') moshikuwa.push({ span, word: w });
+        else if (w === 'ならびに' || w === 'もしくは') continue;
         else if (w === '及び' || w === 'および') hasOyobi = true;
         else hasMataha = true;
       }

@@ -10,6 +10,7 @@ ruleTests('conjunction-level', {
     { name: '若しくは with 又は', text: desc('令和8年度の甲若しくは乙又は丙に係る計画') },
     { name: 'one sentence across a line break', text: desc('令和8年度の計画及び訓練の日程\n並びに部隊の編成。') },
     { name: 'kana 及び counts as 及び here (conjunction-kana\'s)', text: desc('令和8年度の計画および訓練の日程並びに部隊の編成') },
+    { name: 'a kana ならびに is conjunction-kana\'s', text: desc('令和8年度の計画ならびに部隊の編成') },
   ],
   invalid: [
     {

@@ -54,7 +54,7 @@ export type DesignationState = 'in-force' | 'released' | 'lapsed';
 const OPEN_PAREN = new Set(['(', '（']);
 const CLOSE_PAREN = new Set([')', '）']);
 /** Words after the date inside the parentheses: 決定, 決定日, に決定, 付け決定 … */
-const DECISION_SUFFIX = /[ \t\u3000]*(?:に|付け?)?[ \t\u3000]*(?:決定日?|決裁|延長決定)$/;
+const DECISION_SUFFIX = /[ \t\u3000]*(?:に|付け?)?[ \t\u3000]*(?:閣議決定|延長決定|決定日?|決裁|承認)$/;
 
 /** Reads a 延長 value into period and decision date (pure; spans in document offsets). */
 export function readExtension(node: FieldNode): ExtensionParts {

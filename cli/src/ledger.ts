@@ -88,7 +88,7 @@ function skippedReason(s: SkippedEntry, locale: Locale): string {
  * The files of the PATHs, like `check`, except that what `check` passes over silently is kept
  * as skipped: files that are not `.shitei`, links that lead nowhere, folders that cannot be listed.
  */
-function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: FsPath[]; skipped: { file: FsPath; reason: string }[] } {
+export function collect(paths: readonly string[], cwd: string, locale: Locale, exclude: string | undefined): { files: FsPath[]; skipped: { file: FsPath; reason: string }[] } {
   const found: SkippedEntry[] = [];
   const files = expandPaths(paths, cwd, { skipped: found, exclude });
   const seen = new Set<string>(files.map(pathKey));
@@ -97,7 +97,7 @@ function collect(paths: readonly string[], cwd: string, locale: Locale, exclude:
 }
 
 /** The config whose `today` the summaries count from: --config, else the one nearest the first PATH. */
-function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
+export function ledgerConfig(args: Pick<LedgerArgs, 'config' | 'paths'>, cwd: string): ResolvedConfig {
   if (args.config) return resolveConfig(readConfigFile(path.resolve(cwd, args.config)));
   const first = path.resolve(cwd, args.paths[0]);
   let dir = cwd;
@@ -112,7 +112,8 @@ function ledgerConfig(args: LedgerArgs, cwd: string): ResolvedConfig {
 
 type ReadResult = { sheet: SheetModel } | { reason: string };
 
-function readSheet(file: FsPath, config: ResolvedConfig, locale: Locale): ReadResult {
+/** Reads one file into a sheet, or says why not (shared with `shitei report`). */
+export function readSheet(file: FsPath, config: ResolvedConfig, locale: Locale): ReadResult {
   // A regular file within the byte limit only (core/src/node/readFile.ts), then decoded.
   const read = readSheetFile(file, config);
   if (!read.ok) return { reason: 'error' in read ? localize(read.error, locale) : localize(read.tooLarge.message, locale) };

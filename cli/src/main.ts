@@ -20,6 +20,8 @@ const USAGE = `Usage:
       warnings); 2: the run failed or a file could not be read.
   shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
+  shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+      The yearly counts per 行政機関 × 細目 (運用基準 V 5(1)ア); --year defaults to the year of today.
   shitei lsp --stdio | --node-ipc | --socket=PORT
       Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
@@ -78,6 +80,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'ledger') {
     return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);
+  }
+  if (command === 'report') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./yearlyReport') as typeof import('./yearlyReport')).runReportCommand(rest, io);
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

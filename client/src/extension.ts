@@ -84,6 +84,37 @@ async function showLedger(context: vscode.ExtensionContext): Promise<void> {
   panel.webview.html = html;
 }
 
+/**
+ * The yearly report (format.md v1.1; 運用基準 V 5(1)ア) of a folder, like the register: the
+ * CLI's self-contained HTML in a webview. The year is asked for; empty means the year of today.
+ */
+async function showReport(context: vscode.ExtensionContext, givenYear?: number | string): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick() : folders[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(ja() ? 'フォルダを開いてください' : 'Open a folder first');
+    return;
+  }
+  // A year given with the command (keybindings, tests) skips the question.
+  const year = givenYear !== undefined ? String(givenYear) : await vscode.window.showInputBox({
+    prompt: ja() ? '集計する年(西暦。空欄なら今日の年)' : 'Year to count (empty: the year of today)',
+    value: String(new Date().getFullYear()),
+    validateInput: (v) => (v.trim() === '' || /^[0-9]{4}$/.test(v.trim()) ? undefined : ja() ? '西暦の4桁で入力してください' : 'Enter a 4-digit year'),
+  });
+  if (year === undefined) return;
+  const args = [cliPath(context), 'report', '.', '--format', 'html', '--locale', ja() ? 'ja' : 'en', ...(year.trim() ? ['--year', year.trim()] : [])];
+  const html = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => (error && !stdout ? reject(new Error(stderr.split('\n')[0] || error.message)) : resolve(stdout)));
+  }).catch((error: Error) => {
+    void vscode.window.showErrorMessage(`shitei: ${error.message}`);
+    return undefined;
+  });
+  if (!html) return;
+  const panel = vscode.window.createWebviewPanel('shitei.report', ja() ? `特定秘密の指定の状況 — ${folder.name}` : `Yearly report — ${folder.name}`, vscode.ViewColumn.Active, { enableScripts: false });
+  panel.webview.html = html;
+}
+
 /** "shitei: check the workspace": the CLI over each folder, read back through the `$shitei` problem matcher. */
 function checkTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition): vscode.Task {
   const cli = cliPath(context);
@@ -124,6 +155,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return editor;
     }),
     vscode.commands.registerCommand('shitei.showLedger', () => showLedger(context)),
+    vscode.commands.registerCommand('shitei.showReport', (year?: number | string) => showReport(context, year)),
     vscode.commands.registerCommand('shitei.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId === 'shitei') {

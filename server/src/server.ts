@@ -344,7 +344,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       const doc = store.get(params.textDocument.uri);
       const sheet = doc && analysis.analyze(doc).sheet;
       if (!doc || !sheet) return null;
-      const hover = hoverAt(sheet, doc.lineIndex.offset(params.position, encoding), locale);
+      const hover = hoverAt(sheet, doc.lineIndex.offset(params.position, encoding), locale, analysis.configFor(doc.uri).today);
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.contents }, range: toRange(doc.lineIndex, hover.span, encoding) } : null;
     }));
 

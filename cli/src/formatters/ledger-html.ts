@@ -13,6 +13,7 @@ import {
   baseDateText,
   columnLabel,
   countsText,
+  stateRows,
   daysText,
   expiryCell,
   fiveYearsText,
@@ -128,6 +129,13 @@ function validityTable(ledger: Ledger, locale: Locale): string {
     `<table id="by-validity" class="compact"><thead><tr>${th(label('validity', locale))}${th(label('count', locale), 'num')}${th('%', 'num')}</tr></thead>\n` +
     `<tbody>\n${body}\n</tbody>\n<tfoot><tr class="total">${td(escapeHtml(label('grandTotal', locale)))}${td(String(v.total), 'num')}${td(percent(v.total, v.total), 'num')}</tr></tfoot></table>`
   );
+}
+
+/** v1.1: designations by state (有効 / 解除 / 満了). */
+function stateTable(ledger: Ledger, locale: Locale): string {
+  const body = stateRows(ledger, locale).map(([name, n]) => `<tr>${td(escapeHtml(name))}${td(String(n), 'num')}</tr>`).join('\n');
+  const total = ledger.summary.byState.total;
+  return `<table id="by-state" class="compact"><thead><tr>${th(label('state', locale))}${th(label('count', locale), 'num')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n<tfoot><tr class="total">${td(escapeHtml(label('grandTotal', locale)))}${td(String(total), 'num')}</tr></tfoot></table>`;
 }
 
 function expiryTable(id: string, entries: ExpiryEntry[], locale: Locale): string {
@@ -317,6 +325,10 @@ ${agencyTable(ledger, locale)}
 <h2>${escapeHtml(label('byValidity', locale))}</h2>
 ${validityTable(ledger, locale)}
 <p class="note" id="five-years">${escapeHtml(fiveYearsText(ledger, locale))}</p>
+</section>
+<section id="section-by-state" class="summary">
+<h2>${escapeHtml(label('byState', locale))}</h2>
+${stateTable(ledger, locale)}
 </section>
 <section id="section-chart" class="summary">
 <h2>${escapeHtml(label('chart', locale))}</h2>

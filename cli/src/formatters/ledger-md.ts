@@ -13,6 +13,7 @@ import {
   baseDateText,
   columnLabel,
   countsText,
+  stateRows,
   daysText,
   expiryCell,
   fiveYearsText,
@@ -93,6 +94,9 @@ export function formatLedgerMarkdown(ledger: Ledger, locale: Locale): string {
     fiveYearsText(ledger, locale),
     '',
   );
+
+  out.push(`## ${label('byState', locale)}`, '');
+  out.push(mdTable([label('state', locale), label('count', locale)], [...stateRows(ledger, locale).map(([name, n]) => [name, String(n)]), [label('grandTotal', locale), String(summary.byState.total)]], ['l', 'r']), '');
 
   const today = parseIso(ledger.today);
   const last = today ? toIso(twelveMonthsFrom(today)) : '';

@@ -5,7 +5,7 @@
 import type { FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
 import type { SimpleDate, Span, TextEdit } from '../types';
 import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
-import { parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
+import { compareDates, parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
 import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
 
@@ -22,6 +22,70 @@ export interface ExpiryStep {
   start: SimpleDate;
   period: Period;
   expiry: SimpleDate;
+  /** For a 延長 with a readable decision date: the day it was decided. */
+  decided?: SimpleDate;
+  /** For a 延長: decided after the expiry it extends (法第4条第2項: too late, the designation had lapsed). */
+  late?: boolean;
+}
+
+/**
+ * A 延長 value read into its parts (format.md v1.1): the period, and the optional parenthesized
+ * decision day at the end, `5年(令和13年3月25日)`, `５年（令和13年3月25日決定）`.
+ */
+export interface ExtensionParts {
+  node: FieldNode;
+  /** The period part (the whole value when there are no parentheses). */
+  periodText: string;
+  periodSpan: Span;
+  /** The parenthesized decision date, when the parentheses hold something that looks like a date. */
+  decision?: { text: string; span: Span; parsed: ParsedDate };
+  /** Parentheses that hold something other than a date: the period still counts; one diagnostic says so. */
+  notADate?: { text: string; span: Span };
+}
+
+/** One 点検 or 解除 line with its date, when the value looks like one. */
+export interface LifecycleDate {
+  node: FieldNode;
+  parsed?: ParsedDate;
+}
+
+/** A designation's state on a day (format.md v1.1): released (解除), lapsed (満了), or in force. */
+export type DesignationState = 'in-force' | 'released' | 'lapsed';
+
+const OPEN_PAREN = new Set(['(', '（']);
+const CLOSE_PAREN = new Set([')', '）']);
+/** Words after the date inside the parentheses: 決定, 決定日, に決定, 付け決定 … */
+const DECISION_SUFFIX = /[ \t\u3000]*(?:に|付け?)?[ \t\u3000]*(?:閣議決定|延長決定|決定日?|決裁|承認)$/;
+
+/** Reads a 延長 value into period and decision date (pure; spans in document offsets). */
+export function readExtension(node: FieldNode): ExtensionParts {
+  const value = node.value;
+  const base = node.valueSpan.start;
+  const whole: ExtensionParts = { node, periodText: value, periodSpan: node.valueSpan };
+  if (value.length === 0 || !CLOSE_PAREN.has(value[value.length - 1])) return whole;
+  // The parentheses closing the value, matched backwards so a weekday inside them, 令和13年3月25日(火), nests.
+  let depth = 0;
+  let open = -1;
+  for (let i = value.length - 1; i >= 0; i--) {
+    if (CLOSE_PAREN.has(value[i])) depth++;
+    else if (OPEN_PAREN.has(value[i]) && --depth === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open <= 0) return whole;
+  const periodText = value.slice(0, open).replace(/[ \t\u3000]+$/, '');
+  if (periodText.length === 0) return whole;
+  const innerRaw = value.slice(open + 1, value.length - 1);
+  const lead = innerRaw.length - innerRaw.replace(/^[ \t\u3000]+/, '').length;
+  const inner = innerRaw.trim();
+  const dateText = inner.replace(DECISION_SUFFIX, '');
+  const innerStart = base + open + 1 + lead;
+  const parts: ExtensionParts = { node, periodText, periodSpan: { start: base, end: base + periodText.length } };
+  const parsed = dateText.length > 0 ? parseDate(dateText) : undefined;
+  if (parsed) parts.decision = { text: dateText, span: { start: innerStart, end: innerStart + dateText.length }, parsed };
+  else parts.notADate = { text: inner, span: { start: base + open, end: base + value.length } };
+  return parts;
 }
 
 const DEFAULT_STYLE: DateStyle = { calendar: 'era', digits: 'half' };
@@ -88,15 +152,46 @@ export class SheetModel {
     return { span, text: this.text.slice(span.start, span.end), section };
   }
 
-  date(name: '指定年月日' | '満了日'): { node: FieldNode; parsed?: ParsedDate } | undefined {
+  date(name: '指定年月日' | '満了日' | '解除'): { node: FieldNode; parsed?: ParsedDate } | undefined {
     return this.once(`date:${name}`, () => {
       const node = this.field(name);
       return node ? { node, parsed: parseDate(node.value) } : undefined;
     });
   }
 
+  /** The period of a 有効期間 or 延長 line (for a 延長, the part before its decision date). */
   period(node: FieldNode): ParsedPeriodField {
-    return this.once(`period:${node.line}`, () => ({ node, ...(parsePeriod(node.value) ?? {}) }));
+    return this.once(`period:${node.line}`, () => {
+      const text = lookupField(node.name)?.name === '延長' ? this.extension(node).periodText : node.value;
+      return { node, ...(parsePeriod(text) ?? {}) };
+    });
+  }
+
+  /** A 延長 line read into period and decision date. */
+  extension(node: FieldNode): ExtensionParts {
+    return this.once(`extension:${node.line}`, () => readExtension(node));
+  }
+
+  /** Every non-empty 延長 line, read, in document order. */
+  get extensions(): ExtensionParts[] {
+    return this.once('extensions', () => (this.fieldsByName.get('延長') ?? []).filter((n) => n.value.length > 0).map((n) => this.extension(n)));
+  }
+
+  /** Every non-empty 点検 line with its date, in document order. */
+  get reviews(): LifecycleDate[] {
+    return this.once('reviews', () => (this.fieldsByName.get('点検') ?? []).filter((n) => n.value.length > 0).map((node) => ({ node, parsed: parseDate(node.value) })));
+  }
+
+  /** The latest readable 点検 date. */
+  get latestReview(): SimpleDate | undefined {
+    let latest: SimpleDate | undefined;
+    for (const r of this.reviews) if (r.parsed?.date && (!latest || compareDates(r.parsed.date, latest) > 0)) latest = r.parsed.date;
+    return latest;
+  }
+
+  /** The 解除 line (the first non-empty one) with its date. */
+  get release(): LifecycleDate | undefined {
+    return this.date('解除');
   }
 
   get validity(): ParsedPeriodField | undefined {
@@ -125,11 +220,53 @@ export class SheetModel {
       for (const node of this.fieldsByName.get('延長') ?? []) {
         const p = this.period(node).period;
         if (!p) break;
-        const s = extensionStart(steps[steps.length - 1].expiry);
-        steps.push({ node, start: s, period: p, expiry: computeExpiry(s, p) });
+        const previous = steps[steps.length - 1].expiry;
+        const s = extensionStart(previous);
+        const decided = this.extension(node).decision?.parsed.date;
+        const step: ExpiryStep = { node, start: s, period: p, expiry: computeExpiry(s, p) };
+        if (decided) {
+          step.decided = decided;
+          if (compareDates(decided, previous) > 0) step.late = true;
+        }
+        steps.push(step);
       }
       return steps;
     });
+  }
+
+  /**
+   * The chain as it holds in law: up to the first 延長 decided too late (after the expiry it
+   * extends, 法第4条第2項). A designation that lapsed cannot be extended afterwards.
+   */
+  get effectiveChain(): ExpiryStep[] {
+    return this.once('effectiveChain', () => {
+      const chain = this.expiryChain;
+      const late = chain.findIndex((s) => s.late);
+      return late < 0 ? chain : chain.slice(0, late);
+    });
+  }
+
+  /**
+   * The last expiry in force after the extensions decided on time: the last 延長's, else the
+   * written 満了日 when it is a valid date, else the one computed from 指定年月日 and 有効期間.
+   * `decidedBy` leaves out the extensions decided (or, without a decision date, taking effect) after that day.
+   */
+  lastExpiry(decidedBy?: SimpleDate): SimpleDate | undefined {
+    let steps = this.effectiveChain;
+    if (decidedBy) {
+      const cut = steps.findIndex((s, i) => i > 0 && compareDates(s.decided ?? s.start, decidedBy) > 0);
+      if (cut > 0) steps = steps.slice(0, cut);
+    }
+    const last = steps[steps.length - 1];
+    if (last?.node) return last.expiry;
+    return this.date('満了日')?.parsed?.date ?? last?.expiry;
+  }
+
+  /** The state on `today` (format.md v1.1). See designationState. */
+  state(today: SimpleDate): DesignationState {
+    if (this.release) return 'released';
+    const last = this.lastExpiry();
+    return last && compareDates(last, today) < 0 ? 'lapsed' : 'in-force';
   }
 
   /** The date style the document already uses, for fixes that write dates. */
@@ -236,4 +373,13 @@ export class SheetModel {
   /** Fields in canonical order for listing, with the specs. */
   static readonly fieldOrder = FIELDS;
   static readonly sectionOrder = SECTIONS;
+}
+
+/**
+ * The state of a designation on `today` (format.md v1.1): `released` when the sheet has 解除;
+ * `lapsed` when its last expiry (after every 延長 decided on time) is before `today`; else
+ * `in-force` (also when the dates cannot be read: nothing says it ended).
+ */
+export function designationState(sheet: SheetModel, today: SimpleDate): DesignationState {
+  return sheet.state(today);
 }

@@ -3,7 +3,9 @@
  * in canonical order. Everything that knows a field or section name asks here.
  */
 export type FieldName =
-  | '整理番号' | '行政機関' | '指定年月日' | '有効期間' | '満了日' | '別表' | '措置' | '特定秘密管理者' | '延長';
+  | '整理番号' | '行政機関' | '指定年月日' | '有効期間' | '満了日' | '別表' | '措置' | '特定秘密管理者' | '延長'
+  // v1.1: the life of a designation (法第4条; 運用基準 III).
+  | '点検' | '解除';
 
 export interface FieldSpec {
   name: FieldName;
@@ -22,10 +24,12 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: '別表', aliases: ['別表の事項', '該当事項'], required: true, repeatable: false, en: 'annexed-table item' },
   { name: '措置', aliases: ['講ずる措置'], required: true, repeatable: false, en: 'measure' },
   { name: '特定秘密管理者', aliases: ['特定秘密管理者の官職'], required: true, repeatable: false, en: 'secret manager' },
-  { name: '延長', aliases: [], required: false, repeatable: true, en: 'extension' },
+  { name: '延長', aliases: ['有効期間の延長'], required: false, repeatable: true, en: 'extension' },
+  { name: '点検', aliases: ['指定の理由の点検'], required: false, repeatable: true, en: 'review' },
+  { name: '解除', aliases: ['指定の解除', '解除年月日'], required: false, repeatable: false, en: 'release' },
 ];
 
-export type SectionName = '対象情報の記述' | '指定の理由' | '概要' | '解除の条件' | '備考';
+export type SectionName = '対象情報の記述' | '指定の理由' | '概要' | '解除の条件' | '延長の理由' | '解除の理由' | '備考';
 
 export interface SectionSpec {
   name: SectionName;
@@ -39,6 +43,8 @@ export const SECTIONS: readonly SectionSpec[] = [
   { name: '指定の理由', aliases: [], required: true, en: 'reason for designation' },
   { name: '概要', aliases: ['特定秘密の概要'], required: true, en: 'summary' },
   { name: '解除の条件', aliases: ['指定を解除する条件'], required: false, en: 'conditions for release' },
+  { name: '延長の理由', aliases: [], required: false, en: 'reason for extension' },
+  { name: '解除の理由', aliases: [], required: false, en: 'reason for release' },
   { name: '備考', aliases: [], required: false, en: 'remarks' },
 ];
 

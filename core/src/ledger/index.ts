@@ -32,6 +32,6 @@ export interface LedgerSheet {
 }
 
 export function buildLedger(sheets: readonly LedgerSheet[], today: SimpleDate, skipped: readonly SkippedFile[] = []): Ledger {
-  const rows = sheets.map((s) => ledgerRow(s.sheet, s.path)).sort(compareRows);
+  const rows = sheets.map((s) => ledgerRow(s.sheet, s.path, today)).sort(compareRows);
   return { today: toIso(today), rows, summary: summarizeLedger(rows, today), skipped: [...skipped] };
 }

@@ -5,7 +5,7 @@
  *
  * Pure: no file system, no config, no "today" (see summary.ts for everything relative to a day).
  */
-import type { SheetModel } from '../analysis/sheet';
+import type { DesignationState, SheetModel } from '../analysis/sheet';
 import type { SimpleDate } from '../types';
 import { compareDates, formatDate, toIso } from '../domain/dates';
 import { MEASURES } from '../domain/format';
@@ -59,7 +59,23 @@ export interface LedgerRow {
   measure: string;
   /** 特定秘密管理者. */
   manager: string;
+  /** v1.1: the latest readable 点検, as written ('' when none), and as ISO. */
+  review: string;
+  reviewIso: string;
+  /** v1.1: 解除 as written ('' when not released), and as ISO when it is a valid date. */
+  release: string;
+  releaseIso: string;
+  /**
+   * v1.1: the state on the register's day (format.md v1.1): 有効 (in force), 解除 (released),
+   * 満了 (lapsed); '' when the row was read without a day.
+   */
+  state: LedgerState | '';
 }
+
+/** The 状態 column's values, as format.md v1.1 names them. */
+export type LedgerState = '有効' | '解除' | '満了';
+
+export const STATE_LABELS: Record<DesignationState, LedgerState> = { 'in-force': '有効', released: '解除', lapsed: '満了' };
 
 function value(sheet: SheetModel, name: Parameters<SheetModel['field']>[0]): string {
   return sheet.field(name)?.value.trim() ?? '';
@@ -110,8 +126,8 @@ function sectionText(sheet: SheetModel, name: '概要'): string {
   return section.content.map((l) => sheet.text.slice(l.span.start, l.span.end)).join('\n');
 }
 
-/** The register row of one sheet. `path` is how the output names the file. */
-export function ledgerRow(sheet: SheetModel, path: string): LedgerRow {
+/** The register row of one sheet. `path` is how the output names the file; `today` gives the 状態. */
+export function ledgerRow(sheet: SheetModel, path: string, today?: SimpleDate): LedgerRow {
   const designated = sheet.date('指定年月日');
   const start = designated?.parsed?.date;
   const validityField = sheet.validity;
@@ -142,8 +158,14 @@ export function ledgerRow(sheet: SheetModel, path: string): LedgerRow {
       finalDate = undefined;
       break;
     }
+    // A 延長 decided after the expiry it extends does not count (法第4条第2項; extension-decided-late).
+    const decided = sheet.extension(node).decision?.parsed.date;
+    if (decided && compareDates(decided, finalDate) > 0) break;
     finalDate = computeExpiry(extensionStart(finalDate), p);
   }
+  const latestReview = sheet.latestReview;
+  const reviewNode = latestReview ? sheet.reviews.find((r) => r.parsed?.date && compareDates(r.parsed.date, latestReview) === 0) : undefined;
+  const release = sheet.release;
   const finalExpiry = extensionNodes.length === 0 ? (expiryDate ? expiry : '') : finalDate ? formatDate(finalDate, sheet.expiryStyle) : '';
 
   return {
@@ -165,6 +187,11 @@ export function ledgerRow(sheet: SheetModel, path: string): LedgerRow {
     ...readBeppyo(value(sheet, '別表')),
     measure: normalizeMeasure(value(sheet, '措置')),
     manager: value(sheet, '特定秘密管理者'),
+    review: reviewNode?.node.value.trim() ?? '',
+    reviewIso: latestReview ? toIso(latestReview) : '',
+    release: release?.node.value.trim() ?? '',
+    releaseIso: release?.parsed?.date ? toIso(release.parsed.date) : '',
+    state: today ? STATE_LABELS[sheet.state(today)] : '',
   };
 }
 

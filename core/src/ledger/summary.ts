@@ -60,8 +60,20 @@ export interface MonthCount {
   count: number;
 }
 
+/** v1.1: designations by state on the register's day (format.md v1.1). */
+export interface StateCounts {
+  /** 有効 */
+  inForce: number;
+  /** 解除 */
+  released: number;
+  /** 満了 */
+  lapsed: number;
+  total: number;
+}
+
 export interface LedgerSummary {
   byAgencyAndGou: AgencyGouTable;
+  byState: StateCounts;
   byValidity: ValidityCounts;
   /** 満了日 in force from today up to the day before today's date next year, soonest first. */
   expiringSoon: ExpiryEntry[];
@@ -191,9 +203,20 @@ export function byExpiryMonth(rows: readonly LedgerRow[]): MonthCount[] {
   return out;
 }
 
+export function byState(rows: readonly LedgerRow[]): StateCounts {
+  const counts: StateCounts = { inForce: 0, released: 0, lapsed: 0, total: rows.length };
+  for (const row of rows) {
+    if (row.state === '解除') counts.released++;
+    else if (row.state === '満了') counts.lapsed++;
+    else counts.inForce++;
+  }
+  return counts;
+}
+
 export function summarizeLedger(rows: readonly LedgerRow[], today: SimpleDate): LedgerSummary {
   return {
     byAgencyAndGou: byAgencyAndGou(rows),
+    byState: byState(rows),
     byValidity: byValidity(rows),
     expiringSoon: expiringSoon(rows, today),
     expired: expired(rows, today),

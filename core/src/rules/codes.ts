@@ -39,6 +39,17 @@ export const DOCUMENT_RULE_CODES = [
   'extension-too-long',
   'extension-over-30-years',
   'extension-over-60-years',
+  'extension-decided-late',
+  'extension-reason-missing',
+  'review-overdue',
+  'lifecycle-date-invalid',
+  'release-reason-missing',
+  'summary-period-unscoped',
+  'summary-period-mismatch',
+  'beppyo-overlap',
+  'measure-notice-unjustified',
+  'conjunction-level',
+  'conjunction-kana',
 ] as const;
 
 /** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */

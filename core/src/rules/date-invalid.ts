@@ -1,6 +1,7 @@
 import { defineRule } from './types';
 import { formatDate, parseDate } from '../domain/dates';
 import type { FieldNode } from '../syntax/ast';
+import { lookupField } from '../domain/format';
 import type { Localized, Span } from '../types';
 
 /** The date part of an end-date period (`令和13年3月31日まで`), if the value has one. */
@@ -45,10 +46,29 @@ export default defineRule({
       if (node) check(node.value, node.valueSpan, name);
     }
     // End dates written as periods are dates too; an unreadable period is validity-invalid's.
-    for (const node of [sheet.field('有効期間'), ...(sheet.fieldsByName.get('延長') ?? [])]) {
-      if (!node || sheet.period(node).period) continue;
-      const part = endDatePart(node);
-      if (part && parseDate(part.text)) check(part.text, part.span, node.name);
+    const validity = sheet.field('有効期間');
+    if (validity && !sheet.period(validity).period) {
+      const part = endDatePart(validity);
+      if (part && parseDate(part.text)) check(part.text, part.span, validity.name);
     }
+    for (const ext of sheet.extensions) {
+      if (!sheet.period(ext.node).period) {
+        const part = endDatePart({ ...ext.node, value: ext.periodText, valueSpan: ext.periodSpan });
+        if (part && parseDate(part.text)) check(part.text, part.span, '延長');
+      }
+      // v1.1: the decision day in parentheses, 5年(令和13年3月25日).
+      if (ext.decision) check(ext.decision.text, ext.decision.span, '延長の決定日');
+      else if (ext.notADate) {
+        report({
+          span: ext.notADate.span,
+          message: {
+            ja: `延長の括弧内「${ext.notADate.text}」は決定日として読めません(括弧には延長を決定した日を書きます。例: 5年(令和13年3月25日決定))。延長は「${ext.periodText}」として扱います`,
+            en: `the parentheses of the extension, "${ext.notADate.text}", are not a decision date (they hold the day the extension was decided, e.g. 5年(令和13年3月25日決定)); the extension counts as "${ext.periodText}"`,
+          },
+        });
+      }
+    }
+    // v1.1: 点検 and 解除 are dates.
+    for (const r of [...sheet.reviews, ...(sheet.release ? [sheet.release] : [])]) check(r.node.value, r.node.valueSpan, lookupField(r.node.name)?.name ?? r.node.name);
   },
 });

@@ -13,6 +13,7 @@ export default defineRule({
     description: { ja: '満了が近い(延長の要否を判断する時期)', en: 'the designation expires soon' },
   },
   check({ sheet, config, report }) {
+    if (sheet.release) return; // released: nothing left to extend
     const last = lastExpiry(sheet);
     if (!last) return;
     const days = daysBetween(config.today, last.date);

@@ -32,6 +32,17 @@ import expired from './expired';
 import extensionTooLong from './extension-too-long';
 import extensionOver30Years from './extension-over-30-years';
 import extensionOver60Years from './extension-over-60-years';
+import extensionDecidedLate from './extension-decided-late';
+import extensionReasonMissing from './extension-reason-missing';
+import reviewOverdue from './review-overdue';
+import lifecycleDateInvalid from './lifecycle-date-invalid';
+import releaseReasonMissing from './release-reason-missing';
+import summaryPeriodUnscoped from './summary-period-unscoped';
+import summaryPeriodMismatch from './summary-period-mismatch';
+import beppyoOverlap from './beppyo-overlap';
+import measureNoticeUnjustified from './measure-notice-unjustified';
+import conjunctionLevel from './conjunction-level';
+import conjunctionKana from './conjunction-kana';
 
 export const DOCUMENT_RULES: readonly Rule[] = [
   fieldMissing, fieldDuplicate, fieldUnknown, sectionMissing, sectionEmpty, sectionUnknown, headingUnclosed,
@@ -42,6 +53,9 @@ export const DOCUMENT_RULES: readonly Rule[] = [
   periodUnscoped, scopeVague, reasonRequirementMissing,
   agencyNotAuthorized, agencyUnknown, measureInvalid,
   expirySoon, expired, extensionTooLong, extensionOver30Years, extensionOver60Years,
+  extensionDecidedLate, extensionReasonMissing, reviewOverdue, lifecycleDateInvalid, releaseReasonMissing,
+  summaryPeriodUnscoped, summaryPeriodMismatch, beppyoOverlap, measureNoticeUnjustified,
+  conjunctionLevel, conjunctionKana,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

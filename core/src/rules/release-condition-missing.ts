@@ -28,7 +28,7 @@ export default defineRule({
     basis: '基準 II 4(2); 基準 II 3(4)',
     fixable: true,
     needsTokens: false,
-    description: { ja: '5年の指定や交渉に関する指定で、解除の条件が示されていない', en: 'a 5-year or negotiation designation states no condition for release' },
+    description: { ja: '5年の指定や交渉・災害・避難に関する指定で、解除の条件が示されていない', en: 'a 5-year, negotiation or disaster/evacuation designation states no condition for release' },
   },
   check({ sheet, report }) {
     if (statesReleaseCondition(sheet)) return;
@@ -49,17 +49,24 @@ export default defineRule({
       return;
     }
     const description = sheet.sectionContent('対象情報の記述');
-    const at = description ? description.text.indexOf('交渉') : -1;
-    if (description && at >= 0) {
-      const start = description.span.start + at;
-      report({
-        span: { start, end: start + 2 },
-        message: {
-          ja: '交渉に関する情報ですが、交渉の終了など指定を解除する条件が示されていません(運用基準 II 3(4))',
-          en: 'the information concerns a negotiation, but no condition for release (such as the end of the negotiation) is stated (運用基準 II 3(4))',
-        },
-        fixes: [fix],
-      });
-    }
+    if (!description) return;
+    // 基準 II 3(4) names both: 交渉の終了, and 災害時の住民の避難等.
+    const m = /交渉|災害|避難/.exec(description.text);
+    if (!m) return;
+    const start = description.span.start + m.index;
+    const negotiation = m[0] === '交渉';
+    report({
+      span: { start, end: start + m[0].length },
+      message: negotiation
+        ? {
+            ja: '交渉に関する情報ですが、交渉の終了など指定を解除する条件が示されていません(運用基準 II 3(4))',
+            en: 'the information concerns a negotiation, but no condition for release (such as the end of the negotiation) is stated (運用基準 II 3(4))',
+          }
+        : {
+            ja: `${m[0]}に関する情報ですが、災害時の住民の避難など指定を解除する条件が示されていません(運用基準 II 3(4))`,
+            en: `the information concerns ${m[0] === '災害' ? 'a disaster' : 'an evacuation'}, but no condition for release (such as the evacuation of residents in a disaster) is stated (運用基準 II 3(4))`,
+          },
+      fixes: [fix],
+    });
   },
 });

@@ -35,7 +35,9 @@ export default defineRule({
         ja: `${usual.kind.ja}の有効期間は通常${usual.years}年です(運用基準 II 4(1))。見直しに適切な最も短い期間を定めてください`,
         en: `the usual validity for ${usual.kind.en} is ${usual.years} years (運用基準 II 4(1)); set the shortest period appropriate for review`,
       },
-      fixes: [setValidityFix(sheet, usual.years)],
+      // Once the designation has been extended or released (format v1.1), its first period is
+      // history that later decisions rest on: shortening it would make them late, so no fix.
+      fixes: sheet.extensions.length > 0 || sheet.release ? [] : [setValidityFix(sheet, usual.years)],
     });
   },
 });

@@ -1,10 +1,12 @@
 /**
  * Hover: a 別表 reference shows its legal text and 細目; a date the other calendar and the
- * weekday; 有効期間 the computed 満了日 (and the expiry after each 延長).
+ * weekday; 有効期間 the computed 満了日 (and the expiry after each 延長). v1.1: each 延長 the
+ * day it takes effect and the day it was decided; 点検 and 解除 their dates; and, given
+ * `today`, the state (有効 / 解除 / 満了) and the days since the last review.
  */
 import type { SheetModel } from '../analysis/sheet';
-import { localize, type Locale, type Span } from '../types';
-import { formatDate, parseDate, toIso, weekdayName, type DateStyle } from '../domain/dates';
+import { localize, type Locale, type SimpleDate, type Span } from '../types';
+import { compareDates, daysBetween, formatDate, parseDate, toIso, weekdayName, type DateStyle } from '../domain/dates';
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
 import { fieldSpec } from '../domain/format';
 import { locate } from './locate';
@@ -23,7 +25,31 @@ export function describeDate(date: { year: number; month: number; day: number },
   return localize({ ja: `${same} (${weekdayName(date, 'ja')}曜日) ⇔ ${other}`, en: `${same} (${weekdayName(date, 'en')}) ⇔ ${other}` }, locale);
 }
 
-export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): HoverResult | undefined {
+const STATE_TEXT = {
+  'in-force': { ja: '有効', en: 'in force' },
+  released: { ja: '解除', en: 'released' },
+  lapsed: { ja: '満了', en: 'lapsed' },
+} as const;
+
+/**
+ * The lifecycle lines under a date hover (given `today`): the state, and the days since the
+ * latest of the designation, the last 延長 decided and the last 点検 (運用基準 III 2(1)).
+ */
+export function lifecycleLines(sheet: SheetModel, today: SimpleDate, locale: Locale): string[] {
+  const state = sheet.state(today);
+  const lines = [locale === 'ja' ? `**状態**: ${STATE_TEXT[state].ja}(${formatDate(today, sheet.dateStyle)}現在)` : `**State**: ${STATE_TEXT[state].en} (as of ${toIso(today)})`];
+  if (state !== 'in-force') return lines;
+  const review = sheet.latestReview;
+  if (review) {
+    const days = daysBetween(review, today);
+    lines.push(locale === 'ja' ? `最後の点検: ${formatDate(review, sheet.dateStyle)}(${days}日前)` : `Last review: ${formatDate(review, sheet.dateStyle)} (${days} days ago)`);
+  } else {
+    lines.push(locale === 'ja' ? '点検の記録なし(指定の理由は1年に1回以上点検します。運用基準 III 2(1))' : 'No review recorded (the reason is reviewed at least once a year; 運用基準 III 2(1))');
+  }
+  return lines;
+}
+
+export function hoverAt(sheet: SheetModel, offset: number, locale: Locale, today?: SimpleDate): HoverResult | undefined {
   const at = locate(sheet, offset);
   if (at.kind === 'field-name' && at.name) {
     const spec = fieldSpec(at.name);
@@ -43,10 +69,18 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): Hove
       return { span, contents: [`**${legal.heading}**`, '', ...legal.lines.map((l) => `${l.startsWith(' ') ? '    ' : ''}- ${l.trim()}`)].join('\n') };
     }
     case '指定年月日':
-    case '満了日': {
+    case '満了日':
+    case '点検':
+    case '解除': {
       const parsed = parseDate(field.value);
       if (!parsed?.date) return undefined;
-      return { span: field.valueSpan, contents: describeDate(parsed.date, parsed.style, locale) };
+      const lines = [describeDate(parsed.date, parsed.style, locale)];
+      if (today && at.name === '点検') {
+        const days = daysBetween(parsed.date, today);
+        lines.push('', days >= 0 ? (locale === 'ja' ? `この点検から${days}日` : `${days} days since this review`) : (locale === 'ja' ? `${-days}日後の点検` : `a review ${-days} days ahead`));
+      }
+      if (today) lines.push('', ...lifecycleLines(sheet, today, locale));
+      return { span: field.valueSpan, contents: lines.join('\n') };
     }
     case '有効期間':
     case '延長': {
@@ -65,6 +99,18 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): Hove
       if (index === 0 && chain.length > 1) {
         lines.push('', `${localize({ ja: '延長後の満了日', en: 'Expiry after extensions' }, locale)}: ${formatDate(last.expiry, sheet.expiryStyle)}`);
       }
+      if (index > 0) {
+        // v1.1: when this extension takes effect, and when it was decided.
+        const previous = chain[index - 1].expiry;
+        lines.push('', locale === 'ja' ? `**効力発生日**: ${formatDate(step.start, sheet.dateStyle)}(前の満了日 ${formatDate(previous, sheet.expiryStyle)} の翌日)` : `**Takes effect**: ${formatDate(step.start, sheet.dateStyle)} (the day after the previous expiry, ${formatDate(previous, sheet.expiryStyle)})`);
+        if (step.decided) {
+          const late = compareDates(step.decided, previous) > 0;
+          lines.push(locale === 'ja'
+            ? `決定日: ${formatDate(step.decided, sheet.dateStyle)}${late ? '(満了日より後の決定のため、延長は効力を持ちません。法第4条第2項)' : ''}`
+            : `Decided on: ${formatDate(step.decided, sheet.dateStyle)}${late ? ' (after the expiry it extends: the extension has no effect; 法第4条第2項)' : ''}`);
+        }
+      }
+      if (today) lines.push('', ...lifecycleLines(sheet, today, locale));
       return { span: field.valueSpan, contents: lines.join('\n') };
     }
     default:

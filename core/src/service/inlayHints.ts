@@ -1,6 +1,7 @@
 /**
  * Inlay hints: after 有効期間 (and each 延長) the computed 満了日; after the expiry in force
- * (満了日, or the last 延長) the days left until it, counted from `today`.
+ * (満了日, or the last 延長 decided on time) the days left until it, counted from `today`.
+ * v1.1: a released designation says so after its 解除 instead of counting days.
  */
 import type { SheetModel } from '../analysis/sheet';
 import { localize, type Locale, type SimpleDate } from '../types';
@@ -26,7 +27,18 @@ export function inlayHints(sheet: SheetModel, locale: Locale, today?: SimpleDate
     };
   });
   if (!today) return hints;
-  const last = chain[chain.length - 1];
+  const release = sheet.release;
+  if (release) {
+    hints.push({
+      offset: release.node.valueSpan.end,
+      label: locale === 'ja' ? ' 解除済み' : ' released',
+      tooltip: locale === 'ja' ? '解除された指定です(満了までの日数は数えません)' : 'the designation was released (no days left to count)',
+    });
+    return hints;
+  }
+  // The expiry in force: a 延長 decided after the expiry it extends does not count.
+  const effective = sheet.effectiveChain;
+  const last = effective[effective.length - 1];
   const written = sheet.date('満了日');
   const expiry = last?.node ? last.expiry : written?.parsed?.date ?? last?.expiry;
   const node = last?.node ?? written?.node;

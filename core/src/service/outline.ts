@@ -17,8 +17,15 @@ export function documentSymbols(sheet: SheetModel): OutlineSymbol[] {
   const fields = sheet.syntax.fields;
   if (fields.length > 0) {
     const span = { start: fields[0].lineSpan.start, end: fields[fields.length - 1].lineSpan.end };
+    // v1.1: the life of the designation at a glance (延長, 点検, 解除).
+    const life = [
+      sheet.extensions.length ? `延長${sheet.extensions.length}回` : '',
+      sheet.reviews.length ? `点検${sheet.reviews.length}回` : '',
+      sheet.release ? '解除' : '',
+    ].filter(Boolean).join('・');
     out.push({
       name: 'ヘッダ',
+      ...(life ? { detail: life } : {}),
       kind: 'header',
       span,
       selectionSpan: fields[0].nameSpan,

@@ -183,7 +183,9 @@ function revealedByRename(fixedCode: string, code: string, text: string, fixed: 
  * a 満了日 that never matched, a period or 延長 that was always too long. Revealed, not added.
  */
 const DATE_FIXES = new Set(['validity-missing', 'validity-invalid', 'date-invalid', 'validity-too-long', 'field-unknown']);
-const DATE_CHECKS = new Set(['extension-too-long', 'extension-over-30-years', 'extension-over-60-years', 'expiry-mismatch', 'expired', 'validity-too-long']);
+const DATE_CHECKS = new Set(['extension-too-long', 'extension-over-30-years', 'extension-over-60-years', 'expiry-mismatch', 'expired', 'validity-too-long',
+  // v1.1: judged against 指定年月日 and the expiries, once they can be read.
+  'extension-decided-late', 'lifecycle-date-invalid', 'review-overdue']);
 const revealedByReadableDates = (fixedCode: string, code: string) => DATE_FIXES.has(fixedCode) && DATE_CHECKS.has(code);
 
 /**

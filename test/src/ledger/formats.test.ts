@@ -33,7 +33,8 @@ test('CSV: BOM, CRLF, every field quoted, quotes doubled; parses back to the row
   const [header, ...rows] = records;
   assert.deepEqual(header, [
     '整理番号', '指定年月日', '指定年月日（ISO）', '有効期間', '満了日', '満了日（ISO）', '満了日の出典', '延長',
-    '満了日（延長後）', '満了日（延長後）（ISO）', '概要', '別表', '措置', '特定秘密管理者', '行政機関', 'ファイル',
+    '満了日（延長後）', '満了日（延長後）（ISO）', '点検', '点検（ISO）', '解除', '解除（ISO）', '状態',
+    '概要', '別表', '措置', '特定秘密管理者', '行政機関', 'ファイル',
   ]);
   assert.equal(rows.length, 3);
   for (const r of rows) assert.equal(r.length, header.length);

@@ -26,6 +26,11 @@ test('a clean sheet gives every 管理簿 column, dates as written with their IS
     gou: [1],
     measure: '表示',
     manager: '統合幕僚監部運用部運用第1課長',
+    review: '',
+    reviewIso: '',
+    release: '',
+    releaseIso: '',
+    state: '',
   });
 });
 

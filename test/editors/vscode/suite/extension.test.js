@@ -323,4 +323,14 @@ module.exports = [
       await vscode.window.tabGroups.close(tab);
     },
   },
+  {
+    name: 'shitei.showReport shows the yearly report of the workspace in a webview',
+    fn: async () => {
+      await vscode.commands.executeCommand('shitei.showReport', 2026);
+      const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && /shitei\.report/.test(t.input.viewType)), 'the report webview', 20_000);
+      assert.match(tab.label, /特定秘密の指定の状況|Yearly report/);
+      await vscode.window.tabGroups.close(tab);
+    },
+  },
 ];

@@ -1,0 +1,43 @@
+import { defineRule } from './types';
+import { findPeriodExpressions } from '../domain/periodExpressions';
+import { yearsNamed } from '../domain/periodYears';
+
+export default defineRule({
+  meta: {
+    code: 'summary-period-mismatch',
+    category: 'oversight',
+    defaultSeverity: 'warning',
+    basis: '基準 II 3(3); 令第4条第3号',
+    fixable: true,
+    needsTokens: false,
+    description: { ja: '概要の期間が対象情報の記述の期間と食い違う', en: 'the summary names another period than the description' },
+  },
+  check({ sheet, report }) {
+    const description = sheet.sectionContent('対象情報の記述');
+    const summary = sheet.sectionContent('概要');
+    if (!description || !summary) return;
+    const own = findPeriodExpressions(description.text).scoped;
+    const theirs = findPeriodExpressions(summary.text).scoped;
+    if (own.length === 0 || theirs.length === 0) return;
+    const ownYears = new Set(own.flatMap((p) => yearsNamed(description.text.slice(p.span.start, p.span.end))));
+    const summaryYears = theirs.flatMap((p) => yearsNamed(summary.text.slice(p.span.start, p.span.end)));
+    // A placeholder year (令和○○年度) names nothing to compare.
+    if (ownYears.size === 0 || summaryYears.length === 0) return;
+    if (summaryYears.some((y) => ownYears.has(y))) return;
+    const written = summary.text.slice(theirs[0].span.start, theirs[0].span.end);
+    const wanted = description.text.slice(own[0].span.start, own[0].span.end);
+    const span = { start: summary.span.start + theirs[0].span.start, end: summary.span.start + theirs[0].span.end };
+    report({
+      span,
+      message: {
+        ja: `概要の期間「${written}」が、対象情報の記述の期間「${wanted}」と食い違っています(前年の指定書から写したままではありませんか。運用基準 II 3(3))`,
+        en: `the summary's period "${written}" differs from the description's "${wanted}" (copied from last year's sheet?; 運用基準 II 3(3))`,
+      },
+      fixes: [{
+        title: { ja: `「${written}」を「${wanted}」にする`, en: `Replace ${written} with ${wanted}` },
+        edits: [{ span, newText: wanted }],
+        isPreferred: true,
+      }],
+    });
+  },
+});

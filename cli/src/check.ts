@@ -16,6 +16,8 @@ export interface CheckOptions {
   configFile?: string;
   locale: Locale;
   cwd?: string;
+  /** Reads a file's bytes (default: from disk); `check --stdin` gives the text from standard input for its one path. */
+  read?: (file: string) => Buffer;
 }
 
 export async function runCheck(options: CheckOptions): Promise<RunReport> {
@@ -29,7 +31,7 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
     const shown = displayPath(file, options.cwd);
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      bytes = options.read ? options.read(file) : fs.readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       reports.push({ path: shown, error: options.locale === 'ja' ? `読み込めません(${code})` : `cannot read the file (${code})` });

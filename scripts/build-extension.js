@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Bundles the extension and the language server with esbuild into dist/, and copies kuromoji's
-// dictionary beside the server bundle, where the tokenizer looks first (path.join(__dirname, 'dict')).
+// Bundles the extension, the language server and the CLI with esbuild into dist/, and copies the
+// prepared dictionary beside them (dist/dict-prepared, where core/src/nlp/dictionary.ts looks).
+// One dictionary only: kuromoji's stock dict/*.dat.gz (18 MB, 41 % of the .vsix) is not shipped
+// as a fallback any more; the prepared one is compressed by the package itself (the .vsix zip,
+// the npm tarball) and loads with no work at install or at run time (docs/performance.md, "Package size").
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -46,15 +49,13 @@ async function main() {
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'extension.js'), external: ['vscode'] });
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [lazyBuiltins] });
   // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
-  const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
-  fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
-  for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));
+  // It is also what an installed npm package runs (bin/shitei.js hands over to it when the compiled tree is absent).
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js'), define: { SHITEI_CLI_BUNDLE: 'true' } });
   // The prepared (decompressed, trimmed) dictionary, which loads in about a third of the time.
   const prepared = path.join(root, 'core/out/dict-prepared');
   if (!fs.existsSync(prepared)) throw new Error('core/out/dict-prepared is missing: run node scripts/build-dictionary.js first');
   fs.cpSync(prepared, path.join(dist, 'dict-prepared'), { recursive: true });
-  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/, dict-prepared/)\n`);
+  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict-prepared/)\n`);
 }
 
 main().catch((error) => {

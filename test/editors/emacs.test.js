@@ -16,6 +16,11 @@ const { SHEET, WRONG, RIGHT, writeSheet } = require('./pack/sheet');
 const EMACS = process.env.SHITEI_EMACS || 'emacs';
 const CLIENT = path.join(__dirname, 'emacs', 'client.el');
 
+test("the README's Emacs setup is the one this test runs", () => {
+  const setup = fs.readFileSync(CLIENT, 'utf8').split("the README's setup (verbatim)\n")[1].split('\n;;;; ---')[0].trim();
+  assert.ok(fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8').includes('```elisp\n' + setup + '\n```'));
+});
+
 test('Emacs + eglot (README setup) with the installed package: diagnostics, hover, code action', async (t) => {
   const pkg = packAndInstall('emacs');
   const sheet = writeSheet(pkg.project);

@@ -16,6 +16,11 @@ const { SHEET, WRONG, RIGHT, writeSheet } = require('./pack/sheet');
 const NVIM = process.env.SHITEI_NVIM || 'nvim';
 const CLIENT = path.join(__dirname, 'neovim', 'installed.lua');
 
+test("the README's Neovim 0.7 setup is the one this test runs", () => {
+  const setup = fs.readFileSync(CLIENT, 'utf8').split("-- the README's 0.7 setup (verbatim)\n")[1].split('\n------')[0].trim();
+  assert.ok(fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8').includes('```lua\n' + setup + '\n```'));
+});
+
 test('Neovim (README setup) with the installed package: diagnostics, hover, code action', async (t) => {
   const pkg = packAndInstall('nvim');
   const sheet = writeSheet(pkg.project);

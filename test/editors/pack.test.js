@@ -111,3 +111,33 @@ test('the installed language server: initialize, structural and dictionary-based
     setTimeout(() => child.kill(), 2000).unref();
   }
 });
+
+test("the README's GitHub Actions steps pass in a drafts project set up as the README says", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const yaml = /```yaml\n([\s\S]*?)```/.exec(readme.split('### In CI (GitHub Actions)')[1])[1];
+  const runs = [...yaml.matchAll(/^\s*- run: (.*)$/gm)].map((m) => m[1]);
+  assert.ok(runs[0] === 'npm ci' && runs.some((r) => r.startsWith('npx shitei check')), `run steps: ${runs}`);
+  // The README's install: the tarball committed under tools/, a devDependency, a lock file.
+  const repo = path.join(pkg.work, 'actions-drafts');
+  fs.mkdirSync(path.join(repo, 'tools'), { recursive: true });
+  fs.mkdirSync(path.join(repo, 'drafts'));
+  fs.copyFileSync(pkg.tarball, path.join(repo, 'tools', path.basename(pkg.tarball)));
+  fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'actions-drafts', private: true }) + '\n');
+  fs.writeFileSync(path.join(repo, '.shiteirc.json'), JSON.stringify({ today: '2026-11-23' }));
+  fs.writeFileSync(path.join(repo, 'drafts', 'a.shitei'), SAMPLE.replace('満了日：令和10年4月1日', '満了日：令和10年3月31日'));
+  const sh = (cmd) => spawnSync('sh', ['-c', cmd], { cwd: repo, env: pkg.env, encoding: 'utf8', timeout: 120_000 });
+  const install = sh(`npm install --save-dev ./tools/${path.basename(pkg.tarball)}`);
+  assert.equal(install.status, 0, install.stderr);
+  assert.match(JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).devDependencies.shitei, /^file:tools\//);
+  fs.rmSync(path.join(repo, 'node_modules'), { recursive: true });
+  for (const cmd of runs) {
+    const r = sh(cmd);
+    assert.equal(r.status, 0, `${cmd}\n${r.stdout}\n${r.stderr}`);
+  }
+  assert.equal(JSON.parse(fs.readFileSync(path.join(repo, 'shitei.sarif'), 'utf8')).version, '2.1.0');
+  // A wrong 満了日 fails the check step, with an annotation on its line.
+  fs.writeFileSync(path.join(repo, 'drafts', 'a.shitei'), SAMPLE);
+  const check = sh(runs.find((r) => r.includes('--format github')));
+  assert.equal(check.status, 1);
+  assert.match(check.stdout, /^::error file=drafts\/a\.shitei,line=7,/m);
+});

@@ -159,7 +159,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     let files: string[];
     let read: ((file: string) => Buffer) | undefined;
     if (args.stdin) {
-      const input = (io.readStdin ?? (() => fs.readFileSync(0)))();
+      let input: Buffer;
+      try {
+        input = (io.readStdin ?? (() => fs.readFileSync(0)))();
+      } catch (error) {
+        io.stderr(`shitei: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        return 2;
+      }
       const file = path.resolve(io.cwd, args.stdinFilename ?? '<stdin>');
       if (args.fix) return fixStdin(input, file, args, io);
       files = [file];

@@ -91,7 +91,7 @@ function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
 }
 
 /** Prints what --fix changed (text: on stdout before the diagnostics; other formats: on stderr). False when a file was refused. */
-async function reportFixes(fixes: FileFix[], args: CheckArgs, io: CliIo): Promise<boolean> {
+function reportFixes(fixes: FileFix[], args: CheckArgs, io: CliIo): boolean {
   const out = args.format === 'text' ? io.stdout : io.stderr;
   let ok = true;
   for (const f of fixes) {
@@ -157,6 +157,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     let files: string[];
+    let allFixesWritten = true;
     let read: ((file: string) => Buffer) | undefined;
     if (args.stdin) {
       let input: Buffer;
@@ -167,12 +168,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 2;
       }
       const file = path.resolve(io.cwd, args.stdinFilename ?? '<stdin>');
-      if (args.fix) return fixStdin(input, file, args, io);
+      if (args.fix) return await fixStdin(input, file, args, io);
       files = [file];
       read = () => input;
     } else {
       files = expandPaths(args.paths, io.cwd);
-      if (args.fix && !(await reportFixes(await fixFiles(files, args.config), args, io))) return 2;
+      if (args.fix) allFixesWritten = reportFixes(await fixFiles(files, args.config), args, io);
     }
     const report = await runCheck({ files, configFile: args.config, locale: args.locale, cwd: io.cwd, read });
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${f.path}: ${f.error}\n`);
@@ -184,6 +185,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       unix: () => formatUnix(report),
     }[args.format]();
     io.stdout(output);
+    // A file whose fix could not be written faithfully was left as it was and named: the run failed.
+    if (!allFixesWritten) return 2;
     const code = exitCodeFor(report);
     if (code === 0 && args.maxWarnings !== undefined && report.summary.warnings > args.maxWarnings) {
       io.stderr(`shitei: ${report.summary.warnings} warnings (more than --max-warnings ${args.maxWarnings})\n`);

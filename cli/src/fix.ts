@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { analyzeText, type Diagnostic } from '../../core/out/analysis/analyze';
 import type { ResolvedConfig } from '../../core/out/analysis/config';
 import { ConfigLoader } from '../../core/out/node/configFile';
-import { fixAllToFixpoint } from '../../core/out/service/actions';
+import { fixAllEdits, fixAllToFixpoint } from '../../core/out/service/actions';
 import { decodeDocument, type DecodedEncoding } from '../../core/out/text/decode';
 import { loadTokenizer } from '../../core/out/nlp/tokenizer';
 import { TokenCache } from '../../core/out/nlp/tokenCache';
@@ -20,39 +20,47 @@ import type { Localized } from '../../core/out/types';
 export interface FixedText {
   /** The text after every safe fix (the input itself when there was nothing to fix). */
   text: string;
-  /** Problems fixed, by rule code: safe-fixable diagnostics before minus after. */
+  /** Fixes applied, by rule code, over every pass. */
   fixedByCode: Map<string, number>;
   fixed: number;
 }
 
-function safeFixableCounts(diagnostics: readonly Diagnostic[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of diagnostics) if (d.fixes.some((f) => f.safe)) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
-  return counts;
+/** The diagnostics whose safe fix fix-all takes in one pass (fixAllEdits returns those fixes' own edit objects). */
+function chosenInPass(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const edits = new Set(fixAllEdits(diagnostics));
+  return diagnostics.filter((d) => {
+    const fix = d.fixes.find((f) => f.safe);
+    return fix !== undefined && fix.edits.length > 0 && fix.edits.every((e) => edits.has(e));
+  });
 }
 
-/** Applies the fix-all of the editor to `text` (same function, same analysis, same config). */
+/**
+ * Applies the fix-all of the editor to `text` (the same function, analysis and config), and counts
+ * the fixes it applied: each pass of fixAllToFixpoint applies the safe fixes fixAllEdits chooses
+ * from that pass's diagnostics, and every analysis but the last is followed by such a pass.
+ */
 export function fixText(text: string, config: ResolvedConfig, tokens: TokenCache): FixedText {
-  const analyze = (t: string) => analyzeText(t, { config, tokens }).diagnostics;
-  const before = analyze(text);
-  const edits = fixAllToFixpoint(text, before, analyze);
+  const passes: (readonly Diagnostic[])[] = [];
+  const analyze = (t: string) => {
+    const diagnostics = analyzeText(t, { config, tokens }).diagnostics;
+    passes.push(diagnostics);
+    return diagnostics;
+  };
+  const edits = fixAllToFixpoint(text, analyze(text), analyze);
   if (edits.length === 0) return { text, fixedByCode: new Map(), fixed: 0 };
   let fixedText = text;
   for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) {
     fixedText = fixedText.slice(0, e.span.start) + e.newText + fixedText.slice(e.span.end);
   }
-  const after = safeFixableCounts(analyze(fixedText));
   const fixedByCode = new Map<string, number>();
   let fixed = 0;
-  for (const [code, n] of safeFixableCounts(before)) {
-    const gone = Math.max(0, n - (after.get(code) ?? 0));
-    if (gone > 0) {
-      fixedByCode.set(code, gone);
-      fixed += gone;
+  for (const diagnostics of passes.slice(0, -1)) {
+    for (const d of chosenInPass(diagnostics)) {
+      fixedByCode.set(d.code, (fixedByCode.get(d.code) ?? 0) + 1);
+      fixed++;
     }
   }
-  // A fix that changed the text without removing a counted problem (e.g. one made in a later pass) still counts once.
-  return { text: fixedText, fixedByCode, fixed: Math.max(fixed, 1) };
+  return { text: fixedText, fixedByCode, fixed };
 }
 
 /* ------------------------------------------------------------------ encoding back to bytes */

@@ -5,7 +5,7 @@
 // (initialize, diagnostics from structure and from the dictionary).
 //
 //   npm run build && node --test test/editors/pack.test.js
-const { test, before } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,6 +21,10 @@ before(() => {
   fs.mkdirSync(path.join(pkg.project, 'drafts'));
   fs.writeFileSync(path.join(pkg.project, 'drafts', 'wrong-expiry.shitei'), SAMPLE);
   fs.writeFileSync(path.join(pkg.project, '.shiteirc.json'), JSON.stringify({ today: '2026-11-23' }));
+});
+
+after(() => {
+  if (pkg) fs.rmSync(pkg.work, { recursive: true, force: true });
 });
 
 function npx(args, input) {
@@ -70,9 +74,10 @@ test('npx shitei ledger and --version from the drafts project', () => {
   assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
 });
 
-test('the installed language server: initialize, structural and dictionary-based diagnostics', async () => {
+test('npx shitei lsp --stdio (the installed server, no registry): initialize, structural and dictionary-based diagnostics', async () => {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-  const child = spawn(pkg.bin, ['lsp', '--stdio'], { cwd: pkg.project, env: pkg.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['shitei', 'lsp', '--stdio'], { cwd: pkg.project, env: pkg.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr.on('data', (c) => { stderr += c; });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -106,6 +111,7 @@ test('the installed language server: initialize, structural and dictionary-based
     assert.ok(!logs.some((l) => /stock|fallback|could not load/i.test(l)), `the prepared dictionary was used: ${logs.join(' | ')}`);
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
+    assert.equal(await exited, 0, 'the server (and npx) exit after shutdown + exit');
   } finally {
     conn.dispose();
     setTimeout(() => child.kill(), 2000).unref();

@@ -58,7 +58,36 @@ async function main() {
   process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict-prepared/)\n`);
 }
 
-main().catch((error) => {
+/**
+ * `--vsix`: packages the built dist/ into shitei.vsix with vsce. One allowlist (`files` in
+ * package.json) serves the npm tarball and the .vsix, since vsce refuses `files` beside a
+ * .vscodeignore; the one difference is the V8 code cache, which only the Node that made it accepts
+ * (`shitei lsp` from the tarball can use it; VS Code's own runtime never does, and the extension
+ * starts dist/server.js without it): it is set aside while vsce runs and put back afterwards.
+ */
+function packageVsix() {
+  const { spawnSync } = require('node:child_process');
+  const cache = path.join(dist, 'server.js.v8cache');
+  const aside = path.join(dist, '.server.js.v8cache.aside'); // matched by no `files` entry
+  const hadCache = fs.existsSync(cache);
+  if (hadCache) fs.renameSync(cache, aside);
+  try {
+    const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '-o', 'shitei.vsix'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})`);
+  } finally {
+    if (hadCache) fs.renameSync(aside, cache);
+  }
+}
+
+if (process.argv.includes('--vsix')) {
+  try {
+    packageVsix();
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+} else main().catch((error) => {
   process.stderr.write(`${error.stack || error}\n`);
   process.exit(1);
 });

@@ -118,6 +118,20 @@ test('npx shitei lsp --stdio (the installed server, no registry): initialize, st
   }
 });
 
+test('the installed CLI under strace: no network socket, no file written (needs strace)', () => {
+  const log = path.join(pkg.work, 'strace.log');
+  const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=socket,connect,open,openat,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,mkdirat', '-o', log, pkg.bin, 'check', 'drafts/'], { cwd: pkg.project, env: pkg.env, encoding: 'utf8', timeout: 60_000 });
+  assert.ok(!r.error, `strace is required (apt-get install strace): ${r.error && r.error.message}`);
+  assert.equal(r.status, 1, r.stderr);
+  const lines = fs.readFileSync(log, 'utf8').split('\n');
+  assert.ok(lines.some((l) => l.includes('dict-prepared/base.dat')), 'the trace saw the installed dictionary being read');
+  assert.deepEqual(lines.filter((l) => /AF_INET6?\b/.test(l)), [], 'no network socket');
+  const writes = lines.filter((l) => /^\d+\s+(\w+)\(/.test(l) && !/= -1 E/.test(l))
+    .filter((l) => (/\b(open|openat)\(/.test(l) ? /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/.test(l) : !/\b(socket|connect)\(/.test(l)))
+    .filter((l) => !/"\/dev\/(null|tty|pts\/\d+)"/.test(l));
+  assert.deepEqual(writes, [], 'no file opened for writing, created, renamed or removed');
+});
+
 test("the README's GitHub Actions steps pass in a drafts project set up as the README says", () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const yaml = /```yaml\n([\s\S]*?)```/.exec(readme.split('### In CI (GitHub Actions)')[1])[1];

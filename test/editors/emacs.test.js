@@ -23,6 +23,7 @@ test("the README's Emacs setup is the one this test runs", () => {
 
 test('Emacs + eglot (README setup) with the installed package: diagnostics, hover, code action', async (t) => {
   const pkg = packAndInstall('emacs');
+  t.after(() => fs.rmSync(pkg.work, { recursive: true, force: true }));
   const sheet = writeSheet(pkg.project);
   const out = path.join(pkg.work, 'out.json');
   // No -Q (Debian's site-start loads eglot's path); HOME is empty, so no user init runs.
@@ -48,5 +49,4 @@ test('Emacs + eglot (README setup) with the installed package: diagnostics, hove
   assert.match(result.action_title, /令和10年3月31日/, context);
   assert.equal(result.buffer_after, SHEET.replace(WRONG, RIGHT), context);
   t.diagnostic(`${result.action_title}`);
-  fs.rmSync(pkg.work, { recursive: true, force: true });
 });

@@ -23,6 +23,7 @@ test("the README's Neovim 0.7 setup is the one this test runs", () => {
 
 test('Neovim (README setup) with the installed package: diagnostics, hover, code action', async (t) => {
   const pkg = packAndInstall('nvim');
+  t.after(() => fs.rmSync(pkg.work, { recursive: true, force: true }));
   const sheet = writeSheet(pkg.project);
   const out = path.join(pkg.work, 'out.json');
   const env = { ...pkg.env, XDG_CONFIG_HOME: path.join(pkg.home, 'config'), XDG_DATA_HOME: path.join(pkg.home, 'data'), XDG_STATE_HOME: path.join(pkg.home, 'state'), XDG_CACHE_HOME: path.join(pkg.home, 'cache'), SHITEI_NVIM_OUT: out };
@@ -49,5 +50,4 @@ test('Neovim (README setup) with the installed package: diagnostics, hover, code
   const expected = SHEET.replace(WRONG, RIGHT).split('\n');
   if (expected[expected.length - 1] === '') expected.pop();
   assert.deepEqual(after, expected, context);
-  fs.rmSync(pkg.work, { recursive: true, force: true });
 });

@@ -9,7 +9,13 @@ const path = require('node:path');
 
 const args = process.argv.slice(2);
 const bundledServer = path.join(__dirname, '../dist/server.js');
-if (args[0] === 'lsp') {
+// An installed npm package (`npm pack`) ships the bundles in dist/, not the compiled tree or the
+// dependencies: there this file hands over to dist/cli.js, the bundle of this very file (where
+// SHITEI_CLI_BUNDLE is defined, so the bundle never hands over to itself).
+const installedPackage = typeof SHITEI_CLI_BUNDLE === 'undefined' && !fs.existsSync(path.join(__dirname, '../cli/out/main.js'));
+if (installedPackage) {
+  require(path.join(__dirname, '../dist/cli.js'));
+} else if (args[0] === 'lsp') {
   if (fs.existsSync(bundledServer)) {
     // Through the V8 code cache the build wrote beside the bundle, when it fits this Node.
     require('../server/out/codeCache.js').requireWithCodeCache(bundledServer).exports.runServer();

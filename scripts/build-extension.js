@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // @ts-check
 'use strict';
-// Bundles the extension and the language server with esbuild into dist/, and copies kuromoji's
-// dictionary beside the server bundle, where the tokenizer looks first (path.join(__dirname, 'dict')).
+// Bundles the extension, the language server and the CLI with esbuild into dist/, and copies the
+// prepared dictionary beside them (dist/dict-prepared, where core/src/nlp/dictionary.ts looks).
+// One dictionary only: kuromoji's stock dict/*.dat.gz (18 MB, 41 % of the .vsix) is not shipped
+// as a fallback any more; the prepared one is compressed by the package itself (the .vsix zip,
+// the npm tarball) and loads with no work at install or at run time (docs/performance.md, "Package size").
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -62,22 +65,51 @@ async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
   for (const bundle of editorBundles()) await esbuild.build(bundle);
   // The CLI for the "check the workspace" task, from the compiled output (`npm run bundle` runs tsc first).
-  await esbuild.build({ ...COMMON, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js') });
-  const dict = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
-  fs.mkdirSync(path.join(dist, 'dict'), { recursive: true });
-  for (const f of fs.readdirSync(dict)) fs.copyFileSync(path.join(dict, f), path.join(dist, 'dict', f));
+  // It is also what an installed npm package runs (bin/shitei.js hands over to it when the compiled tree is absent).
+  await esbuild.build({ ...COMMON, entryPoints: [path.join(root, 'bin/shitei.js')], outfile: path.join(dist, 'cli.js'), define: { SHITEI_CLI_BUNDLE: 'true' } });
   // The prepared (decompressed, trimmed) dictionary, which loads in about a third of the time.
   const prepared = path.join(root, 'core/out/dict-prepared');
   if (!fs.existsSync(prepared)) throw new Error('core/out/dict-prepared is missing: run node scripts/build-dictionary.js first');
   fs.cpSync(prepared, path.join(dist, 'dict-prepared'), { recursive: true });
-  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict/, dict-prepared/)\n`);
+  process.stdout.write(`built ${path.relative(process.cwd(), dist)}/ (extension.js, server.js, cli.js, dict-prepared/)\n`);
+}
+
+/**
+ * `--vsix`: packages the built dist/ into shitei.vsix with vsce. One allowlist (`files` in
+ * package.json) serves the npm tarball and the .vsix, since vsce refuses `files` beside a
+ * .vscodeignore; the one difference is the V8 code cache, which only the Node that made it accepts
+ * (`shitei lsp` from the tarball can use it; VS Code's own runtime never does, and the extension
+ * starts dist/server.js without it): it is set aside while vsce runs and put back afterwards.
+ */
+function packageVsix() {
+  const { spawnSync } = require('node:child_process');
+  const cache = path.join(dist, 'server.js.v8cache');
+  const aside = path.join(dist, '.server.js.v8cache.aside'); // matched by no `files` entry
+  const hadCache = fs.existsSync(cache);
+  if (hadCache) fs.renameSync(cache, aside);
+  try {
+    const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '-o', 'shitei.vsix'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})`);
+  } finally {
+    if (hadCache) fs.renameSync(aside, cache);
+  }
 }
 
 module.exports = { editorBundles };
 
 if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`${error.stack || error}\n`);
-    process.exit(1);
-  });
+  if (process.argv.includes('--vsix')) {
+    try {
+      packageVsix();
+    } catch (error) {
+      process.stderr.write(`${/** @type {Error} */ (error).message}\n`);
+      process.exit(1);
+    }
+  } else {
+    main().catch((error) => {
+      process.stderr.write(`${error.stack || error}\n`);
+      process.exit(1);
+    });
+  }
 }

@@ -2,7 +2,7 @@
 import { analyzeText, compareDiagnostics, type Diagnostic } from '../../core/out/analysis/analyze';
 import { analyzeWorkspace, type WorkspaceEntry } from '../../core/out/workspace/analyzeWorkspace';
 import { ConfigLoader } from '../../core/out/node/configFile';
-import { readSheetFile } from '../../core/out/node/sheetFile';
+import { readSheetFile, sheetFromBytes } from '../../core/out/node/sheetFile';
 import type { SkippedEntry } from '../../core/out/node/walk';
 import { LineIndex } from '../../core/out/text/lineIndex';
 import { loadTokenizer } from '../../core/out/nlp/tokenizer';
@@ -18,6 +18,8 @@ export interface CheckOptions {
   configFile?: string;
   locale: Locale;
   cwd?: string;
+  /** Reads a file's bytes (default: from disk); `check --stdin` gives the text from standard input for its one path. */
+  read?: (file: string) => Buffer;
 }
 
 export async function runCheck(options: CheckOptions): Promise<RunReport> {
@@ -38,7 +40,8 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
     const id = typeof file === 'string' ? file : shown;
     // The config first: its maxDocumentChars sets how many bytes are read at most.
     const { config } = loader.forDocument(id, options.configFile);
-    const read = readSheetFile(file, config);
+    // Standard input (`--stdin`) comes as bytes, bounded and decoded like a file's.
+    const read = options.read ? sheetFromBytes(options.read(id), config) : readSheetFile(file, config);
     if (!read.ok) {
       if ('error' in read) reports.push({ path: shown, error: localize(read.error, options.locale) });
       else reports.push({ path: shown, diagnostics: [toJsonDiagnostic(read.tooLarge, new LineIndex(''), options.locale)] });

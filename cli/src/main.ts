@@ -1,10 +1,16 @@
 /** The `shitei` command: argument parsing and dispatch; the work is in check.ts and the core. */
-import { ConfigError } from '../../core/out/node/configFile';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
+import { decodeDocument } from '../../core/out/text/decode';
+import { loadTokenizer } from '../../core/out/nlp/tokenizer';
+import { TokenCache } from '../../core/out/nlp/tokenCache';
+import { describeFixes, encodeLike, fixFiles, fixText, type FileFix } from './fix';
 import { toolVersion } from '../../core/out/node/installation';
-import { LOCALES, localeOf, parseOptions } from './options';
+import { LOCALES, localeOf, parseOptions, UsageError } from './options';
 import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
-import { expandPaths, PathError, type SkippedEntry } from './files';
+import { displayPath, expandPaths, PathError, type FsPath, type SkippedEntry } from './files';
 import { escapeControlChars } from '../../core/out/text/controlChars';
 import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
@@ -14,10 +20,16 @@ import { formatUnix } from './formatters/unix';
 
 const USAGE = `Usage:
   shitei check [--format text|json|sarif|github|unix] [--config FILE] [--locale ja|en]
-               [--max-warnings N] [--docs-url URL] PATH...
+               [--max-warnings N] [--docs-url URL] [--fix] PATH...
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
       Exit 0: no error (and no more than N warnings); 1: errors found (or too many
       warnings); 2: the run failed or a file could not be read.
+      --fix: apply the safe fixes in place first (encoding, BOM and line endings kept), say
+      what was fixed, then report what remains.
+  shitei check --stdin [--stdin-filename PATH] [--fix] [options]
+      Check the text on standard input as if it were PATH (its config, its name in the output).
+      With --fix: write the fixed text (same encoding) to standard output, nothing else; exit 0,
+      or 2 when the input cannot be read or the fix cannot be encoded.
   shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
   shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
@@ -33,6 +45,10 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Standard input's bytes, for `check --stdin` (default: read file descriptor 0). */
+  readStdin?: () => Buffer;
+  /** Raw bytes to standard output, for `check --stdin --fix` (default: process.stdout). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'unix'] as const;
@@ -44,6 +60,9 @@ interface CheckArgs {
   config?: string;
   locale: Locale;
   paths: string[];
+  fix: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
@@ -53,8 +72,18 @@ function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
     locale: { choices: LOCALES },
     'max-warnings': { check: (n) => (/^\d+$/.test(n) ? undefined : `needs a non-negative integer, not "${n}"`) },
     'docs-url': {},
-  });
+    fix: { flag: true },
+    stdin: { flag: true },
+    'stdin-filename': {},
+  }, true);
+  const stdin = values.stdin !== undefined;
+  if (stdin && paths.length > 0) throw new UsageError('--stdin takes no PATH (name the text with --stdin-filename PATH)');
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+  if (!stdin && paths.length === 0) throw new UsageError('no PATH given');
   return {
+    fix: values.fix !== undefined,
+    stdin,
+    stdinFilename: values['stdin-filename'],
     format: (values.format as CheckArgs['format'] | undefined) ?? 'text',
     config: values.config,
     locale: localeOf(values.locale, env),
@@ -62,6 +91,41 @@ function parseCheckArgs(argv: string[], env: NodeJS.ProcessEnv): CheckArgs {
     docsUrl: values['docs-url'],
     paths,
   };
+}
+
+/** Prints what --fix changed (text: on stdout before the diagnostics; other formats: on stderr). False when a file was refused. */
+function reportFixes(fixes: FileFix[], args: CheckArgs, io: CliIo): boolean {
+  const out = args.format === 'text' ? io.stdout : io.stderr;
+  let ok = true;
+  for (const f of fixes) {
+    const shown = displayPath(f.file, io.cwd);
+    if (f.error) {
+      ok = false;
+      io.stderr(`shitei: ${escapeControlChars(shown)}: ${localize(f.error, args.locale)}\n`);
+    } else {
+      const what = describeFixes(f);
+      out(`${escapeControlChars(shown)}: ${localize({ ja: `${f.fixed}件を修正しました${what ? `(${what})` : ''}`, en: `fixed ${f.fixed} problem${f.fixed === 1 ? '' : 's'}${what ? ` (${what})` : ''}` }, args.locale)}\n`);
+    }
+  }
+  return ok;
+}
+
+/** `check --stdin --fix`: the fixed text, in the input's encoding, on stdout (what a formatter integration reads). */
+async function fixStdin(input: Buffer, file: string, args: CheckArgs, io: CliIo): Promise<number> {
+  const decoded = decodeDocument(input);
+  if (!decoded.ok) {
+    io.stderr(`shitei: ${displayPath(file, io.cwd)}: ${localize(decoded.error, args.locale)}\n`);
+    return 2;
+  }
+  const { config } = new ConfigLoader(undefined, { roots: [io.cwd] }).forDocument(file, args.config);
+  const fixed = fixText(decoded.text, config, new TokenCache(await loadTokenizer()));
+  const encoded = fixed.text === decoded.text ? { ok: true as const, bytes: input } : encodeLike(input, decoded.text, fixed.text);
+  if (!encoded.ok) {
+    io.stderr(`shitei: ${displayPath(file, io.cwd)}: ${localize(encoded.error, args.locale)}\n`);
+    return 2;
+  }
+  (io.stdoutBytes ?? ((b: Uint8Array) => process.stdout.write(b)))(encoded.bytes);
+  return 0;
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -97,11 +161,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
-    // An unreadable folder is reported with the files, and every readable sheet is still checked.
-    const skipped: SkippedEntry[] = [];
-    const files = expandPaths(args.paths, io.cwd, { skipped });
-    const unreadableFolders = skipped.filter((s) => s.kind === 'unreadable-folder');
-    const report = await runCheck({ files, unreadableFolders, configFile: args.config, locale: args.locale, cwd: io.cwd });
+    let files: FsPath[];
+    let unreadableFolders: SkippedEntry[] = [];
+    let allFixesWritten = true;
+    let read: ((file: string) => Buffer) | undefined;
+    if (args.stdin) {
+      let input: Buffer;
+      try {
+        input = (io.readStdin ?? (() => fs.readFileSync(0)))();
+      } catch (error) {
+        io.stderr(`shitei: cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        return 2;
+      }
+      const file = path.resolve(io.cwd, args.stdinFilename ?? '<stdin>');
+      if (args.fix) return await fixStdin(input, file, args, io);
+      files = [file];
+      read = () => input;
+    } else {
+      // An unreadable folder is reported with the files, and every readable sheet is still checked.
+      const skipped: SkippedEntry[] = [];
+      files = expandPaths(args.paths, io.cwd, { skipped });
+      unreadableFolders = skipped.filter((s) => s.kind === 'unreadable-folder');
+      if (args.fix) allFixesWritten = reportFixes(await fixFiles(files, args.config, io.cwd), args, io);
+    }
+    const report = await runCheck({ files, unreadableFolders, configFile: args.config, locale: args.locale, cwd: io.cwd, read });
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${escapeControlChars(f.path)}: ${escapeControlChars(f.error)}\n`);
     const output = {
       text: () => formatText(report, args.locale, io.isTTY),
@@ -112,6 +195,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       unix: () => formatUnix(report),
     }[args.format]();
     for (const chunk of typeof output === 'string' ? [output] : output) io.stdout(chunk);
+    // A file whose fix could not be written faithfully was left as it was and named: the run failed.
+    if (!allFixesWritten) return 2;
     const code = exitCodeFor(report);
     if (code === 0 && args.maxWarnings !== undefined && report.summary.warnings > args.maxWarnings) {
       io.stderr(`shitei: ${report.summary.warnings} warnings (more than --max-warnings ${args.maxWarnings})\n`);

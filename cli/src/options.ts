@@ -14,10 +14,17 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** A check of the value; returns a message when it is wrong. */
   check?: (value: string) => string | undefined;
+  /** A flag that takes no value (`--fix`); its value is then the string "true" when given. */
+  flag?: boolean;
 }
 
-export function parseOptions<K extends string>(argv: readonly string[], specs: Record<K, OptionSpec>): { values: Partial<Record<K, string>>; paths: string[] } {
-  const options = Object.fromEntries(Object.entries<OptionSpec>(specs).map(([name, s]) => [name, { type: 'string' as const, ...(s.short ? { short: s.short } : {}) }]));
+export function parseOptions<K extends string>(
+  argv: readonly string[],
+  specs: Record<K, OptionSpec>,
+  /** true: no PATH is a valid call (e.g. `check --stdin`); the caller checks the combination. */
+  pathsOptional = false,
+): { values: Partial<Record<K, string>>; paths: string[] } {
+  const options = Object.fromEntries(Object.entries<OptionSpec>(specs).map(([name, s]) => [name, { type: s.flag ? ('boolean' as const) : ('string' as const), ...(s.short ? { short: s.short } : {}) }]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
@@ -32,6 +39,10 @@ export function parseOptions<K extends string>(argv: readonly string[], specs: R
   }
   const values = parsed.values as Partial<Record<K, string>>;
   for (const [name, spec] of Object.entries<OptionSpec>(specs)) {
+    if (spec.flag) {
+      if (values[name as K] !== undefined) values[name as K] = 'true';
+      continue;
+    }
     const value = values[name as K];
     if (value === undefined) continue;
     if (value === '') throw new UsageError(`--${name} needs a value`);
@@ -39,7 +50,7 @@ export function parseOptions<K extends string>(argv: readonly string[], specs: R
     const problem = spec.check?.(value);
     if (problem) throw new UsageError(`--${name} ${problem}`);
   }
-  if (parsed.positionals.length === 0) throw new UsageError('no PATH given');
+  if (parsed.positionals.length === 0 && !pathsOptional) throw new UsageError('no PATH given');
   return { values, paths: parsed.positionals };
 }
 

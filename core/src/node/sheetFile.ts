@@ -20,22 +20,30 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 export function readSheetFile(file: FsPath, config: ResolvedConfig): SheetFileResult {
   const read = readRegularFile(file, maxSheetBytes(config.maxDocumentChars));
-  if (!read.ok) {
-    if (read.reason !== 'too-large') return { ok: false, error: readFailureText(read) };
-    return {
-      ok: false,
-      tooLarge: {
-        code: DOCUMENT_TOO_LARGE,
-        severity: 'error',
-        span: { start: 0, end: 0 },
-        message: {
-          ja: `文書が大きすぎるため検査しません(${count(read.limit)}バイト超、上限${count(config.maxDocumentChars)}文字)`,
-          en: `the document is too large to check (more than ${count(read.limit)} bytes; the limit is ${count(config.maxDocumentChars)} characters)`,
-        },
-        fixes: [],
-      },
-    };
-  }
-  const decoded = decodeDocument(read.bytes);
+  if (read.ok) return decodeSheet(read.bytes);
+  return read.reason === 'too-large' ? { ok: false, tooLarge: tooLarge(read.limit, config) } : { ok: false, error: readFailureText(read) };
+}
+
+/** Bytes that did not come from a file (standard input), bounded and decoded like a file's. */
+export function sheetFromBytes(bytes: Uint8Array, config: ResolvedConfig): SheetFileResult {
+  const limit = maxSheetBytes(config.maxDocumentChars);
+  return bytes.length > limit ? { ok: false, tooLarge: tooLarge(limit, config) } : decodeSheet(bytes);
+}
+
+function decodeSheet(bytes: Uint8Array): SheetFileResult {
+  const decoded = decodeDocument(bytes);
   return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, error: decoded.error };
+}
+
+function tooLarge(limit: number, config: ResolvedConfig): Diagnostic {
+  return {
+    code: DOCUMENT_TOO_LARGE,
+    severity: 'error',
+    span: { start: 0, end: 0 },
+    message: {
+      ja: `文書が大きすぎるため検査しません(${count(limit)}バイト超、上限${count(config.maxDocumentChars)}文字)`,
+      en: `the document is too large to check (more than ${count(limit)} bytes; the limit is ${count(config.maxDocumentChars)} characters)`,
+    },
+    fixes: [],
+  };
 }

@@ -16,7 +16,7 @@
  * vscode.env.language = "ja" only with a pack.
  *
  * Before launching it runs `npm run bundle`, so the extension runs from dist/ (dist/extension.js,
- * dist/server.js, dist/dict/) as it is packaged; SHITEI_SKIP_BUNDLE=1 skips that.
+ * dist/server.js, dist/dict-prepared/) as it is packaged; SHITEI_SKIP_BUNDLE=1 skips that.
  * The workspace is a temp folder holding .shiteirc.json {"today":"2026-11-23"} only (the suite writes
  * its sheets from fixtures/).
  */
@@ -49,7 +49,7 @@ async function main() {
     log(`bundled in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const t1 = Date.now();
-  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict/base.dat.gz']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict-prepared/manifest.json']) {
     if (!fs.existsSync(path.join(REPO, f))) {
       log(`${f} is missing: run \`npm run bundle\``);
       return 2;

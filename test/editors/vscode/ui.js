@@ -79,12 +79,12 @@ async function main() {
     if (!line) throw new Error(`${id} is not listed after install:\n${listed}`);
     if (line.trim().toLowerCase() !== `${id}@${pkg.version}`) log(`warning: installed ${line.trim()}, package.json says ${pkg.version} (stale .vsix?)`);
     log(`installed ${line.trim()} (${since()})`);
-    // What the .vsix put on disk: the server bundle and both dictionaries, not the code cache
+    // What the .vsix put on disk: the server bundle and the one (prepared) dictionary, not the code cache
     // (made by the system Node at build time, rejected by VS Code's own).
     const installedDir = fs.readdirSync(dirs.extensions).find((d) => d.toLowerCase().startsWith(`${id}-`));
     if (!installedDir) throw new Error(`no ${id}-* folder in ${dirs.extensions}`);
     const dist = path.join(dirs.extensions, installedDir, 'dist');
-    for (const f of ['server.js', 'extension.js', 'cli.js', 'dict/base.dat.gz', 'dict-prepared/manifest.json']) {
+    for (const f of ['server.js', 'extension.js', 'cli.js', 'dict-prepared/manifest.json']) {
       if (!fs.existsSync(path.join(dist, f))) throw new Error(`the installed extension lacks dist/${f}`);
     }
     const caches = fs.readdirSync(dist).filter((f) => f.endsWith('.v8cache'));

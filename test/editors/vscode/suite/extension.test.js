@@ -1,7 +1,7 @@
 'use strict';
 /*
  * The shitei extension in a real VS Code (desktop, or the code-server workbench): real extension host,
- * real `vscode` API, the bundled dist/extension.js + dist/server.js + dist/dict/.
+ * real `vscode` API, the bundled dist/extension.js + dist/server.js + dist/dict-prepared/.
  *
  * The workspace (made by runTest.js) holds only .shiteirc.json ({"today":"2026-11-23"}) at start-up,
  * so that `workspaceContains:**\/*.shitei` does not activate the extension before the first test: the
@@ -98,7 +98,7 @@ module.exports = [
     fn: async () => {
       const e = ext();
       assert.equal(e.packageJSON.main, './dist/extension.js');
-      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict/base.dat.gz']) {
+      for (const f of ['dist/extension.js', 'dist/server.js', 'dist/dict-prepared/manifest.json']) {
         assert.ok(fs.existsSync(path.join(e.extensionPath, f)), `${f} is missing: run \`npm run bundle\` first`);
       }
       assert.equal(e.isActive, false, 'the extension is already active (does the workspace contain a .shitei file?)');
@@ -151,7 +151,7 @@ module.exports = [
     timeout: 45_000,
     fn: async () => {
       await open(state.tokens);
-      const d = await waitFor(() => diagnostics(state.tokens).find((x) => codeOf(x) === 'scope-vague'), 'scope-vague on tokens.shitei (needs dist/dict)', 40_000);
+      const d = await waitFor(() => diagnostics(state.tokens).find((x) => codeOf(x) === 'scope-vague'), 'scope-vague on tokens.shitei (needs dist/dict-prepared)', 40_000);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
       assert.match(d.message, /「等」は指定の範囲を曖昧にします/);
       assert.equal(d.range.start.line, 11);

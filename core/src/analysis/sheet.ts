@@ -7,6 +7,7 @@ import type { SimpleDate, Span, TextEdit } from '../types';
 import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
 import { compareDates, parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
+import { findPeriodExpressions, type PeriodExpressions } from '../domain/periodExpressions';
 
 export interface ParsedPeriodField {
   node: FieldNode;
@@ -148,6 +149,14 @@ export class SheetModel {
     if (!section || section.content.length === 0) return undefined;
     const span = { start: section.content[0].span.start, end: section.content[section.content.length - 1].span.end };
     return { span, text: this.text.slice(span.start, span.end), section };
+  }
+
+  /** The period expressions of a section's content (offsets into that content), computed once per sheet. */
+  periodExpressions(name: SectionName): PeriodExpressions | undefined {
+    return this.once(`periodExpressions:${name}`, () => {
+      const content = this.sectionContent(name);
+      return content ? findPeriodExpressions(content.text) : undefined;
+    });
   }
 
   date(name: '指定年月日' | '満了日' | '解除'): { node: FieldNode; parsed?: ParsedDate } | undefined {

@@ -77,6 +77,8 @@ export function readExtension(node: FieldNode): ExtensionParts {
   const periodText = value.slice(0, open).replace(/[ \t\u3000]+$/, '');
   if (periodText.length === 0) return whole;
   const innerRaw = value.slice(open + 1, value.length - 1);
+  // 令和13年3月31日(月): a weekday after a date belongs to the date, not a decision.
+  if (/^[ \t\u3000]*[日月火水木金土](?:曜日?)?[ \t\u3000]*$/.test(innerRaw)) return whole;
   const lead = innerRaw.length - innerRaw.replace(/^[ \t\u3000]+/, '').length;
   const inner = innerRaw.trim();
   const dateText = inner.replace(DECISION_SUFFIX, '');

@@ -167,4 +167,24 @@ test('rendered: tables with rows, chart bars, no request but the file, a Japanes
   }
 });
 
+test('shitei report (format v1.1): Chromium parses the yearly report; the register has 状態 and the counts by state', () => {
+  requireChromium();
+  const report = path.join(WORK, 'report.html');
+  const r = spawnSync(process.execPath, [BIN, 'report', '--year', '2026', '--format', 'html', '--out', report, 'samples/lifecycle/workspace'], { cwd: ROOT, encoding: 'utf8', timeout: RUN_TIMEOUT_MS });
+  assert.equal(r.status, 0, r.stderr);
+  const profile = fs.mkdtempSync(path.join(WORK, 'profile-'));
+  const dump = (url) => {
+    const d = spawnSync(CHROMIUM, [...chromiumArgs(profile), '--dump-dom', url], { encoding: 'utf8', timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(d.status, 0, `chromium exited ${d.status} ${d.signal ?? ''}\n${d.stderr}`);
+    return d.stdout;
+  };
+  const dom = dump(`file://${report}`);
+  assert.match(dom, /<title>特定秘密の指定の状況\(2026年\)<\/title>/);
+  assert.match(dom, /<td>防衛省<\/td><td>1号イa<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td>/);
+  assert.match(dom, /<tr class="total"><td>合計<\/td>/);
+  const ledger = dump(PAGE_URL);
+  assert.match(ledger, /<th>状態<\/th>/);
+  assert.match(ledger, /<table id="by-state"/);
+});
+
 test.after(() => fs.rmSync(WORK, { recursive: true, force: true }));

@@ -8,6 +8,7 @@ import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type Sect
 import { compareDates, parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
 import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
+import { findPeriodExpressions, type PeriodExpressions } from '../domain/periodExpressions';
 
 export interface ParsedPeriodField {
   node: FieldNode;
@@ -77,6 +78,8 @@ export function readExtension(node: FieldNode): ExtensionParts {
   const periodText = value.slice(0, open).replace(/[ \t\u3000]+$/, '');
   if (periodText.length === 0) return whole;
   const innerRaw = value.slice(open + 1, value.length - 1);
+  // 令和13年3月31日(月): a weekday after a date belongs to the date, not a decision.
+  if (/^[ \t\u3000]*[日月火水木金土](?:曜日?)?[ \t\u3000]*$/.test(innerRaw)) return whole;
   const lead = innerRaw.length - innerRaw.replace(/^[ \t\u3000]+/, '').length;
   const inner = innerRaw.trim();
   const dateText = inner.replace(DECISION_SUFFIX, '');
@@ -150,6 +153,14 @@ export class SheetModel {
     const span = { start: section.content[0].span.start, end: section.content[section.content.length - 1].span.end };
     countWork(span.end - span.start);
     return { span, text: this.text.slice(span.start, span.end), section };
+  }
+
+  /** The period expressions of a section's content (offsets into that content), computed once per sheet. */
+  periodExpressions(name: SectionName): PeriodExpressions | undefined {
+    return this.once(`periodExpressions:${name}`, () => {
+      const content = this.sectionContent(name);
+      return content ? findPeriodExpressions(content.text) : undefined;
+    });
   }
 
   date(name: '指定年月日' | '満了日' | '解除'): { node: FieldNode; parsed?: ParsedDate } | undefined {

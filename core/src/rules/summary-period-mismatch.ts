@@ -1,5 +1,4 @@
 import { defineRule } from './types';
-import { findPeriodExpressions } from '../domain/periodExpressions';
 import { yearsNamed } from '../domain/periodYears';
 
 export default defineRule({
@@ -16,8 +15,8 @@ export default defineRule({
     const description = sheet.sectionContent('対象情報の記述');
     const summary = sheet.sectionContent('概要');
     if (!description || !summary) return;
-    const own = findPeriodExpressions(description.text).scoped;
-    const theirs = findPeriodExpressions(summary.text).scoped;
+    const own = sheet.periodExpressions('対象情報の記述')!.scoped;
+    const theirs = sheet.periodExpressions('概要')!.scoped;
     if (own.length === 0 || theirs.length === 0) return;
     const ownYears = new Set(own.flatMap((p) => yearsNamed(description.text.slice(p.span.start, p.span.end))));
     const summaryYears = theirs.flatMap((p) => yearsNamed(summary.text.slice(p.span.start, p.span.end)));

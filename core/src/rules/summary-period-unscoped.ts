@@ -1,5 +1,4 @@
 import { defineRule } from './types';
-import { findPeriodExpressions } from '../domain/periodExpressions';
 import { yearsNamed } from '../domain/periodYears';
 
 export default defineRule({
@@ -17,9 +16,9 @@ export default defineRule({
     const summary = sheet.sectionContent('概要');
     if (!description || !summary) return;
     // A placeholder period (令和○○年度) is not finished: placeholder-unfilled says so, and there is nothing to copy yet.
-    const own = findPeriodExpressions(description.text).scoped.filter((p) => p.kind !== 'placeholder');
+    const own = sheet.periodExpressions('対象情報の記述')!.scoped.filter((p) => p.kind !== 'placeholder');
     if (own.length === 0) return; // period-unscoped says so
-    if (findPeriodExpressions(summary.text).scoped.length > 0) return;
+    if (sheet.periodExpressions('概要')!.scoped.length > 0) return;
     // The 概要 is a terse title: a year written in it (令和8年3月策定の…) scopes it too.
     if (yearsNamed(summary.text).length > 0) return;
     const first = description.text.slice(own[0].span.start, own[0].span.end);

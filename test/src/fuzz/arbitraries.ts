@@ -128,13 +128,22 @@ export const freeText = (maxWords = 8): fc.Arbitrary<string> =>
 // Lines
 
 const blank = fc.constantFrom('', ' ', '\u3000', '\t', '  ', ' \u3000 ');
-const FIELD_NAMES = ['整理番号', '指定の整理番号', '行政機関', '指定行政機関', '指定年月日', '指定をした年月日', '指定日', '有効期間', '指定の有効期間', '満了日', '満了する年月日', '有効期間の満了する年月日', '別表', '別表の事項', '該当事項', '措置', '講ずる措置', '特定秘密管理者', '特定秘密管理者の官職', '延長'];
+const FIELD_NAMES = ['整理番号', '指定の整理番号', '行政機関', '指定行政機関', '指定年月日', '指定をした年月日', '指定日', '有効期間', '指定の有効期間', '満了日', '満了する年月日', '有効期間の満了する年月日', '別表', '別表の事項', '該当事項', '措置', '講ずる措置', '特定秘密管理者', '特定秘密管理者の官職', '延長',
+  // format v1.1: the life of a designation
+  '有効期間の延長', '点検', '指定の理由の点検', '解除', '指定の解除', '解除年月日'];
+
+/** A 延長 value (v1.1): a period, sometimes with its decision date (or something else) in parentheses. */
+const extensionText: fc.Arbitrary<string> = fc.tuple(
+  periodText,
+  fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 3, arbitrary: dateText.map((d) => `(${d})`) }, { weight: 1, arbitrary: dateText.map((d) => `（${d}決定）`) }, { weight: 1, arbitrary: freeText(2).map((t) => `(${t})`) }),
+).map(([p, d]) => p + d);
 
 function valueFor(name: string): fc.Arbitrary<string> {
   if (/整理番号/.test(name)) return serialText;
   if (/行政機関/.test(name)) return agencyText;
-  if (/年月日|指定日|満了日/.test(name)) return dateText;
-  if (/有効期間|延長/.test(name)) return periodText;
+  if (/年月日|指定日|満了日|点検|解除/.test(name)) return dateText;
+  if (/延長/.test(name)) return extensionText;
+  if (/有効期間/.test(name)) return periodText;
   if (/別表|該当事項/.test(name)) return referenceList;
   if (/措置/.test(name)) return measureText;
   return fc.constantFrom('統合幕僚監部運用部運用第1課長', '○○課長', '');
@@ -147,7 +156,7 @@ export const fieldLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(blank, fc.constantFrom('備考', '担当', '作成者', 'Name', '', '#x', '【'), separator, freeText(3), blank) },
 ).map((parts) => parts.join(''));
 
-const SECTION_NAMES = ['対象情報の記述', '対象情報', '指定の理由', '概要', '特定秘密の概要', '解除の条件', '指定を解除する条件', '備考', '別紙', '', '【入れ子】'];
+const SECTION_NAMES = ['対象情報の記述', '対象情報', '指定の理由', '概要', '特定秘密の概要', '解除の条件', '指定を解除する条件', '延長の理由', '解除の理由', '備考', '別紙', '', '【入れ子】'];
 
 export const headingLine: fc.Arbitrary<string> = fc
   .tuple(blank, fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...SECTION_NAMES) }, { weight: 1, arbitrary: freeText(2) }), fc.constantFrom('】', '】', '】', '', '】】'), fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: freeText(3) }))

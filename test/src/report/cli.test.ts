@@ -58,3 +58,18 @@ test('a year with nothing to report still gives totals of 0', () => {
   assert.equal(r.status, 0);
   assert.deepEqual(JSON.parse(r.stdout), { year: 1990, rows: [], totals: { inForce: 0, designated: 0, extended: 0, released: 0 }, unclassified: 0 });
 });
+
+test('shitei ledger over the whole-life workspace: 点検, 解除 and 状態', () => {
+  const r = runCli(['ledger', '--format', 'json', WORKSPACE]);
+  assert.equal(r.status, 0, r.stderr);
+  const json = JSON.parse(r.stdout);
+  const bySerial = Object.fromEntries(json.rows.map((row: { serial: string }) => [row.serial, row]));
+  assert.equal(bySerial['防衛-2015-0301'].state, '解除');
+  assert.equal(bySerial['防衛-2015-0301'].release, '令和8年3月31日');
+  assert.equal(bySerial['防衛-2015-0301'].review, '令和7年2月27日');
+  assert.equal(bySerial['防衛-2015-0301'].finalExpiryIso, '2028-03-31');
+  assert.equal(bySerial['警察-2024-1201'].state, '有効');
+  assert.deepEqual(json.summary.byState, { inForce: 2, released: 1, lapsed: 0, total: 3 });
+  const md = runCli(['ledger', WORKSPACE]).stdout;
+  assert.match(md, /\| 状態 \|/);
+});

@@ -46,6 +46,7 @@ test('readExtension: period and decision date, in both parenthesis widths', () =
   assert.deepEqual(parts('5年(令和13年3月25日(火)決定)'), { period: '5年', decision: '令和13年3月25日(火)', notADate: undefined });
   assert.deepEqual(parts('令和13年3月31日まで(令和10年3月1日)'), { period: '令和13年3月31日まで', decision: '令和10年3月1日', notADate: undefined });
   assert.deepEqual(parts('5年(令和13年3月25日閣議決定)'), { period: '5年', decision: '令和13年3月25日', notADate: undefined });
+  assert.deepEqual(parts('令和12年3月29日(金)'), { period: '令和12年3月29日(金)', decision: undefined, notADate: undefined });
   assert.deepEqual(parts('5年(閣議決定)'), { period: '5年', decision: undefined, notADate: '閣議決定' });
   // The period still counts when the parentheses hold no date.
   const m = model(sheet({ fields: { 延長: '2年(閣議決定)' } }));

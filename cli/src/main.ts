@@ -17,8 +17,14 @@ const USAGE = `Usage:
       Check .shitei files; PATH may be a file, a folder (searched recursively) or a glob.
       Exit 0: no error (and no more than N warnings); 1: errors found (or too many
       warnings); 2: the run failed or a file could not be read.
-  shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+  shitei ledger [--format csv|md|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
+  shitei export FILE.shitei [--format docx] [--out FILE.docx] [--force]
+      Write the sheet as an A4 Word document (default: beside it, .docx).
+  shitei import FILE.docx [--out FILE.shitei | -] [--force]
+  shitei import REGISTER.xlsx [--out-dir DIR] [--force]
+      Read a Word 指定書 (table or paragraphs) or a register workbook (one sheet per row);
+      unmatched labels go into 【備考】 and are listed. See docs/documents.md.
   shitei lsp --stdio | --node-ipc | --socket=PORT
       Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
@@ -79,6 +85,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'ledger') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);
+  }
+  if (command === 'export') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./export') as typeof import('./export')).runExportCommand(rest, io);
+  }
+  if (command === 'import') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./import') as typeof import('./import')).runImportCommand(rest, io);
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

@@ -14,7 +14,9 @@ import { EXPORT_MARKER } from './docxRead';
 import type { SheetDocument } from './sheetDocument';
 import { xmlSafe } from './xml';
 
-export const MINCHO_FONT = 'IPAex明朝';
+import { MINCHO_FONT } from './fonts';
+
+export { MINCHO_FONT };
 
 /** A4 in twentieths of a point, with 25 mm side margins and 30 mm top/bottom (the usual for 公文書). */
 const A4 = { width: 11906, height: 16838 };

@@ -72,9 +72,14 @@ export function stripItemNumber(text: string): string {
   ];
   for (const re of patterns) {
     const m = re.exec(s);
-    if (m && m[0].length < s.length) return s.slice(m[0].length).trimStart();
+    if (m && m[0].length < s.length) {
+      // Cut the original text, not its NFKC form: the value after the label is kept as written.
+      for (let k = 1; k <= text.length; k++) {
+        if (text.slice(0, k).normalize('NFKC').length >= m[0].length) return text.slice(k).replace(/^[\s\u3000]+/, '');
+      }
+    }
   }
-  return s;
+  return text;
 }
 
 interface Target {

@@ -134,12 +134,8 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
       const match = matchLabel(split.label);
       // In a section, a line is content unless it names a section or a field not given yet.
       const takes = match && (!inSection || match.kind === 'section' || (match.kind === 'field' && (match.repeatable || !seen.has(match.name))));
-      if (takes && labelled(split.label, split.value)) {
-        if (match!.kind === 'field' && inSection) {
-          /* a field between sections: the lines after it still belong to the section */
-        }
-        return;
-      }
+      // A field between sections: the lines after it still belong to the section.
+      if (takes && labelled(split.label, split.value)) return;
     }
     const alone = matchLabel(t);
     if (alone && (!inSection || alone.kind === 'section' || !seen.has(alone.name))) {
@@ -173,6 +169,22 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
       if (cells.length >= 3 && isItemNumber(cells[0])) cells = cells.slice(1);
       // Merged cells repeat nothing in Word's XML, but a copy from elsewhere may: drop adjacent repeats.
       cells = cells.filter((c, i) => i === 0 || c !== cells[i - 1] || c === '');
+      const emptyValue = cells.length >= 2 && cells[0] !== '' && cells.slice(1).every((c) => c === '');
+      if (emptyValue && (exportedByShitei || matchLabel(cells[0]))) {
+        // A label with an empty value: the field is there and empty (the rules say so), or the section has no text.
+        flushPending();
+        const match = matchLabel(cells[0]);
+        if (match?.kind === 'section') {
+          recognized++;
+          startSection(match.name, '');
+          current = undefined;
+        } else {
+          if (match) recognized++;
+          fields.push({ label: match?.name ?? cells[0], value: '' });
+        }
+        previous = match;
+        continue;
+      }
       if (cells.length < 2 || cells.slice(1).every((c) => c === '')) {
         // One cell: read it as paragraphs.
         for (const l of (cells[0] ?? '').split('\n')) line(l);

@@ -171,3 +171,15 @@ test('a content line that .shitei would read as a comment keeps its text', () =>
   const r = importDocx(docxOf(p('整理番号：X-1') + p('【備考】') + p('#1 の件')));
   assert.match(r.text, /^＃1 の件$/m);
 });
+
+test('empty values stay empty fields, so the rules report them (exported and agency tables alike)', async () => {
+  const text = '整理番号：\n行政機関：防衛省\n\n【概要】\n';
+  const original = sheetToDocument(parseSheet(text));
+  const back = importDocx(await sheetToDocx(original));
+  assert.deepEqual(back.document, original);
+  const agency = importDocx(docxOf(table([['特定秘密指定整理番号', ''], ['指定行政機関名', '防衛省'], ['特定秘密の概要', '']])));
+  assert.deepEqual(agency.document.fields, [{ label: '整理番号', value: '' }, { label: '行政機関', value: '防衛省' }]);
+  assert.deepEqual(agency.document.sections, [{ heading: '概要', lines: [] }]);
+  const codes = (await analyze(agency.text)).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('field-missing') && codes.includes('section-empty'), codes.join());
+});

@@ -25,6 +25,10 @@ export interface ImportResult {
 const REMARKS = '備考';
 /** Paragraphs that are a document's title, not an item (compared normalized). */
 const TITLES = ['特定秘密指定書', '特定秘密指定について', '特定秘密指定', '指定書', '特定秘密指定通知書'].map(normalizeLabel);
+const isTitle = (line: string) => {
+  const key = normalizeLabel(line);
+  return TITLES.includes(key) || TITLES.includes(key.replace(/\([^()]*\)$/, ''));
+};
 /** A table's header row ("項目 | 内容") says nothing of the sheet. */
 const HEADER_LABELS = new Set(['項目', '事項', '区分', '記載事項', '名称', '項目名'].map(normalizeLabel));
 const HEADER_VALUES = new Set(['内容', '記載内容', '記載事項', '事項', '値', '記載'].map(normalizeLabel));
@@ -32,13 +36,23 @@ const HEADER_VALUES = new Set(['内容', '記載内容', '記載事項', '事項
 const isItemNumber = (text: string) => /^[(（]?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+|[ア-ン])\s*[)）.．、]?$/.test(text.trim());
 const trimAll = (s: string) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 
-/** Where a label would end in a paragraph line: `label：value`, `label<TAB>value`, `label　value`. */
+/**
+ * Where a label would end in a paragraph line: `label：value`, else `label<blanks>value` at the
+ * rightmost run of blanks whose left part is a label (有効期間の 満了する年月日 令和10年3月31日
+ * splits before the date, not after 有効期間).
+ */
 function splitLabel(line: string): { label: string; value: string } | undefined {
   const colon = line.search(/[：:]/);
   if (colon > 0 && colon <= 40) return { label: line.slice(0, colon), value: trimAll(line.slice(colon + 1)) };
   const body = stripItemNumber(line);
-  const m = /^(\S+?)(?:\t+|\u3000+|\s{2,})(.+)$/.exec(body);
-  if (m) return { label: m[1], value: trimAll(m[2]) };
+  const blanks = [...body.matchAll(/[\s\u3000]+/g)];
+  for (let k = blanks.length - 1; k >= 0; k--) {
+    const at = blanks[k].index!;
+    if (at === 0 || at > 40) continue;
+    const label = body.slice(0, at);
+    const value = trimAll(body.slice(at + blanks[k][0].length));
+    if (value && matchLabel(label)) return { label, value };
+  }
   return undefined;
 }
 
@@ -103,13 +117,13 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
       if (matchLabel(name)?.kind === 'section') recognized++;
       startSection(name, close < 0 ? '' : t.slice(close + 1));
     } else if (current && current !== 'remarks') current.lines.push(t);
-    else if (!TITLES.includes(normalizeLabel(t))) fields.push({ label: '', value: t });
+    else if (!isTitle(t)) fields.push({ label: '', value: t });
   };
 
   const looseLine = (line: string) => {
     const t = trimAll(line);
     if (!t) return;
-    if (!current && fields.length === 0 && TITLES.includes(normalizeLabel(t))) return;
+    if (!current && fields.length === 0 && isTitle(t)) return;
     if (t.startsWith('【') || t.startsWith('[')) {
       const close = t.search(/[】\]]/);
       const name = trimAll(close < 0 ? t.slice(1) : t.slice(1, close));
@@ -188,6 +202,16 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
       if (cells.length < 2 || cells.slice(1).every((c) => c === '')) {
         // One cell: read it as paragraphs.
         for (const l of (cells[0] ?? '').split('\n')) line(l);
+        previous = undefined;
+        continue;
+      }
+      if (!exportedByShitei && cells.length >= 4 && cells.length % 2 === 0 && matchLabel(cells[0]) && matchLabel(cells[2])) {
+        // Two label | value pairs side by side (整理番号 | … | 指定年月日 | …), as forms often have.
+        for (let k = 0; k < cells.length; k += 2) {
+          if (cells[k] === '' && cells[k + 1] === '') continue;
+          if (!labelled(cells[k], cells[k + 1])) noMatch(cells[k], cells[k + 1]);
+          else if (matchLabel(cells[k])?.kind === 'section') current = undefined;
+        }
         previous = undefined;
         continue;
       }

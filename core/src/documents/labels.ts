@@ -63,6 +63,7 @@ export function normalizeLabel(label: string): string {
 export function stripItemNumber(text: string): string {
   const s = text.normalize('NFKC');
   const patterns = [
+    /^[■□●○◎◆◇・▼▽►▶※*\-–—]+\s*/,
     /^[(（]\s*(?:[0-9]+|[一二三四五六七八九十]+|[ア-ン]|[a-zA-Z])\s*[)）]\s*/,
     /^第?[0-9]+\s*[.．、,)）]\s*/,
     /^第?[0-9]+(?:\s+|(?=[^0-9年月日号か条項ヶカ箇ヵ.．\s]))/,
@@ -144,8 +145,18 @@ export function matchLabel(label: string): LabelMatch | undefined {
   table ??= build();
   const key = normalizeLabel(label);
   if (!key || key.length > MAX_LABEL_LENGTH) return undefined;
-  const exact = table.get(key);
+  return matchKey(key) ?? (PAREN_NOTE.test(key) ? matchKey(key.replace(PAREN_NOTE, '')) : undefined);
+}
+
+/** A note in parentheses after a label: 講ずる措置(法第3条第2項), 整理番号(指定の整理番号). */
+const PAREN_NOTE = /\([^()]*\)$/;
+
+function matchKey(key: string): LabelMatch | undefined {
+  if (!key) return undefined;
+  const exact = table!.get(key);
   if (exact) return exact.match;
+  // Words decide only a label without numbers: 指定日 is a label, 指定日令和8年4月1日 is a line.
+  if (/[0-9]/.test(key)) return undefined;
   for (const k of KEYWORDS) {
     if (k.all.every((w) => key.includes(w)) && !(k.none ?? []).some((w) => key.includes(w))) {
       return k.target.startsWith('【') ? { kind: 'section', name: k.target.slice(1, -1) } : fieldTarget(k.target);

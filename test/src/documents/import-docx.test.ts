@@ -183,3 +183,37 @@ test('empty values stay empty fields, so the rules report them (exported and age
   const codes = (await analyze(agency.text)).diagnostics.map((d) => d.code);
   assert.ok(codes.includes('field-missing') && codes.includes('section-empty'), codes.join());
 });
+
+test('forms with two label | value pairs per row, bullets, notes in parentheses and single blanks', async () => {
+  const rows = [
+    ['特定秘密指定整理番号', '防衛-2026-0012', '指定行政機関名', '防衛省'],
+    ['指定をした年月日', '令和８年４月１日', '指定の有効期間', '２年'],
+    ['有効期間の満了する年月日', '令和10年3月31日', '法別表該当事項', '別表第1号イa(a)'],
+    ['講ずる措置（法第3条第2項）', '表示', '特定秘密管理者の官職', '統合幕僚監部運用部運用第1課長'],
+  ];
+  const body = p('特定秘密の指定について（通知）') + table(rows) + [
+    p('■対象情報'), p(TARGET[0]),
+    p('○ 指定の理由'), ...REASON.map((l) => p(l)),
+    p('・特定秘密の概要 ' + SUMMARY[0]),
+  ].join('');
+  const r = importDocx(docxOf(body));
+  assert.deepEqual(r.document.fields, EXPECTED_FIELDS);
+  assert.deepEqual(r.document.sections, [
+    { heading: '対象情報の記述', lines: TARGET },
+    { heading: '指定の理由', lines: REASON },
+    { heading: '概要', lines: SUMMARY },
+  ]);
+  assert.deepEqual(r.unmatched, []);
+  assert.deepEqual(errorsOf(await analyze(r.text)), []);
+});
+
+test('a label and its value separated by one blank; the longest label wins', () => {
+  const r = importDocx(docxOf([
+    p('整理番号 防衛-2026-0012'), p('指定をした年月日 令和８年４月１日'), p('有効期間 の 満了する 年月日 令和10年3月31日'), p('指定の有効期間 ２年'),
+  ].join('')));
+  assert.deepEqual(r.document.fields, [
+    { label: '整理番号', value: '防衛-2026-0012' }, { label: '指定年月日', value: '令和８年４月１日' },
+    { label: '満了日', value: '令和10年3月31日' }, { label: '有効期間', value: '２年' },
+  ]);
+  assert.deepEqual(r.unmatched, []);
+});

@@ -104,6 +104,7 @@ export function readXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
           value = is ? stringItemText(is) : '';
         } else if (type === 'str' || type === 'e') value = raw;
         else if (type === 'b') value = raw === '1';
+        else if (type === 'd') value = /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : raw; // an ISO 8601 date cell
         else if (raw !== '') value = Number.isFinite(Number(raw)) ? Number(raw) : raw;
         cells[col] = value;
       }

@@ -7,7 +7,9 @@
 // poppler-utils fonts-ipaexfont-mincho` (.ci/run installs them). A missing soffice or pdftotext is
 // a FAILURE, not a skip. SHITEI_SOFFICE overrides the binary.
 //
-//   1. Documents written by LibreOffice (from the HTML and CSV fixtures in test/editors/office/,
+//   1. Documents written by LibreOffice (from the HTML and CSV fixtures in test/editors/office/:
+//      a table with agency labels, numbered paragraphs, a numbered list under headings, a form
+//      with two label/value pairs per row;
 //      as a drafter's Word document and an agency's Excel register would be) import into sheets
 //      with the right values and the right findings.
 //   2. Every sample exported with `shitei export` opens in LibreOffice: converted to PDF, its
@@ -129,6 +131,37 @@ test('Word documents written by LibreOffice import with the right values and fin
   assert.match(paragraphs, /【対象情報の記述】\n令和8年中に行う外国政府との安全保障に関する協議の内容\(協議の日程を除く。\)\n/);
   assert.match(paragraphs, /【解除の条件】\n協議の結果が公表されたとき。\n/);
   assert.deepEqual(checkJson(path.join(WORK, 'paragraphs.shitei')), []);
+});
+
+test('more agency layouts written by LibreOffice: a numbered list with headings, a form with two pairs per row', () => {
+  const html = ['agency-headings.html', 'agency-form.html'].map((f) => {
+    const to = path.join(WORK, f);
+    fs.copyFileSync(path.join(FIXTURES, f), to);
+    return to;
+  });
+  const docs = convert(html, 'docx:MS Word 2007 XML', path.join(WORK, 'word2'));
+  const expected = {
+    整理番号: '警察-2026-0100', 行政機関: '警察庁', 有効期間: /^[2２]年$/, 指定年月日: /^令和[8８]年[5５]月[1１]日$/, 満了日: '令和10年4月30日',
+    別表: '別表第4号ロc', 措置: '表示', 特定秘密管理者: '警備局外事情報部国際テロリズム対策課長',
+  };
+  docs.forEach((docx, i) => {
+    const out = path.join(WORK, `more-${i}.shitei`);
+    const r = shitei(['import', docx, '--out', out], WORK);
+    assert.equal(r.status, 0, r.stderr);
+    const text = fs.readFileSync(out, 'utf8');
+    const f = fieldsOf(text);
+    for (const [name, value] of Object.entries(expected)) {
+      const got = f.get(name);
+      assert.ok(got && got.length === 1, `${path.basename(docx)}: ${name} once (${got})`);
+      if (typeof value === 'string') assert.equal(got[0], value, `${path.basename(docx)}: ${name}`);
+      else assert.match(got[0], value, `${path.basename(docx)}: ${name}`);
+    }
+    assert.match(text, /【対象情報の記述】\n令和8年中に収集した情報を分析して得られた、国際テロ組織.*\n\n【指定の理由】\n本件情報は、テロリズム.*\n本件情報は、分析に.*\n本件情報が漏えい.*\n\n【概要】\n令和8年中の国際テロ組織国内支援者の活動状況分析\n/);
+    assert.deepEqual(checkJson(out), [], `${path.basename(docx)}: no finding`);
+  });
+  // The form's date line and note match no label: they are in 【備考】 and reported, not lost.
+  const form = fs.readFileSync(path.join(WORK, 'more-1.shitei'), 'utf8');
+  assert.match(form, /【備考】\n令和8年5月1日\n（注）本指定書は、/);
 });
 
 test('an Excel register written by LibreOffice imports one sheet per row', () => {

@@ -137,6 +137,21 @@ test('the register round-trips: ledger → xlsx → import → ledger gives the 
   });
 });
 
+test('the English register (ledger --locale en) round-trips too', () => {
+  inTemp((dir) => {
+    const folder = path.join(SAMPLES, 'workspace');
+    let r = runCli(['ledger', '--format', 'xlsx', '--locale', 'en', '--out', 'r.xlsx', folder], dir);
+    assert.equal(r.status, 0, r.stderr);
+    r = runCli(['import', 'r.xlsx', '--out-dir', 'sheets', '--locale', 'en'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /matched no field/, 'every English header is known');
+    const before = JSON.parse(runCli(['ledger', '--format', 'json', folder], dir).stdout);
+    const after = JSON.parse(runCli(['ledger', '--format', 'json', 'sheets'], dir).stdout);
+    const strip = (rows: { path: string }[]) => rows.map((row) => ({ ...row, path: path.basename(row.path) }));
+    assert.deepEqual(strip(after.rows), strip(before.rows));
+  });
+});
+
 test('a register kept by hand: header below a title, agency labels, Excel date numbers, unknown columns', () => {
   const bytes = writeXlsx([
     { name: '説明', rows: [['この台帳は…']] },

@@ -55,7 +55,12 @@ function cellText(tc: XmlElement): string {
     if (block.kind === 'paragraph') lines.push(block.text);
     else for (const row of block.rows) lines.push(row.filter((c) => c.trim() !== '').join('\t'));
   });
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  // Empty paragraphs before and after the text are not part of it (no regex: a run of many is linear).
+  let first = 0;
+  let last = lines.length;
+  while (first < last && lines[first] === '') first++;
+  while (last > first && lines[last - 1] === '') last--;
+  return lines.slice(first, last).join('\n');
 }
 
 function tableRows(tbl: XmlElement): string[][] {

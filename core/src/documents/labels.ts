@@ -48,10 +48,12 @@ const DOCUMENT_LABELS: Record<string, string[]> = {
 
 /** Folds a label to the form compared: NFKC, no blanks, no 「の」, no 【】, no item number, no trailing colon. */
 export function normalizeLabel(label: string): string {
+  // No regex anchored at the end here: `\s*$` backtracks quadratically on a long run of blanks.
   let s = label.normalize('NFKC').trim();
-  s = s.replace(/^[【[]\s*/, '').replace(/\s*[】\]]$/, '');
+  if (s.startsWith('【') || s.startsWith('[')) s = s.slice(1).trim();
+  if (s.endsWith('】') || s.endsWith(']')) s = s.slice(0, -1).trim();
   s = stripItemNumber(s);
-  s = s.replace(/[:：]\s*$/, '');
+  while (s.endsWith(':') || s.endsWith('：')) s = s.slice(0, -1).trim();
   return s.replace(/[\s\u3000]+/g, '').replace(/の/g, '');
 }
 
@@ -75,8 +77,11 @@ export function stripItemNumber(text: string): string {
     const m = re.exec(s);
     if (m && m[0].length < s.length) {
       // Cut the original text, not its NFKC form: the value after the label is kept as written.
-      for (let k = 1; k <= text.length; k++) {
-        if (text.slice(0, k).normalize('NFKC').length >= m[0].length) return text.slice(k).replace(/^[\s\u3000]+/, '');
+      // Character by character (NFKC of the prefix again and again would be quadratic on a long prefix).
+      let folded = 0;
+      for (let k = 0; k < text.length; k++) {
+        folded += text[k].normalize('NFKC').length;
+        if (folded >= m[0].length) return text.slice(k + 1).trimStart();
       }
     }
   }
@@ -143,6 +148,8 @@ const MAX_LABEL_LENGTH = 24;
 /** The field or section a document's label stands for, or undefined. */
 export function matchLabel(label: string): LabelMatch | undefined {
   table ??= build();
+  // A label is short; a long line is text (and is not folded at all: that keeps lines linear).
+  if (label.length > MAX_LABEL_LENGTH * 4) return undefined;
   const key = normalizeLabel(label);
   if (!key || key.length > MAX_LABEL_LENGTH) return undefined;
   return matchKey(key) ?? (PAREN_NOTE.test(key) ? matchKey(key.replace(PAREN_NOTE, '')) : undefined);

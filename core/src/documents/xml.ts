@@ -34,12 +34,31 @@ export function decodeEntities(text: string): string {
   });
 }
 
-function parseAttributes(source: string, element: string): Record<string, string> {
+/** Attributes of a start tag, in one linear scan (a regex here could backtrack on a long, odd tag). */
+function parseAttributes(source: string): Record<string, string> {
   const attrs: Record<string, string> = Object.create(null);
-  const re = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source))) attrs[m[1]] = decodeEntities(m[3] ?? m[4] ?? '');
-  void element;
+  const n = source.length;
+  const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  let i = 0;
+  while (i < n) {
+    while (i < n && isBlank(source[i])) i++;
+    const nameStart = i;
+    while (i < n && source[i] !== '=' && !isBlank(source[i]) && source[i] !== '/' && source[i] !== '>') i++;
+    const name = source.slice(nameStart, i);
+    while (i < n && isBlank(source[i])) i++;
+    if (source[i] !== '=') {
+      if (i === nameStart) i++; // a stray character: step over it
+      continue;
+    }
+    i++;
+    while (i < n && isBlank(source[i])) i++;
+    const quote = source[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = source.indexOf(quote, i + 1);
+    if (end < 0) break;
+    if (name) attrs[name] = decodeEntities(source.slice(i + 1, end));
+    i = end + 1;
+  }
   return attrs;
 }
 
@@ -97,7 +116,7 @@ export function parseXml(xml: string): XmlElement {
       const nameEnd = body.search(/[\s/>]|$/);
       const name = body.slice(0, nameEnd);
       if (!name) throw new XmlError('a tag without a name');
-      const element: XmlElement = { name, attrs: parseAttributes(body.slice(nameEnd), name), children: [] };
+      const element: XmlElement = { name, attrs: parseAttributes(body.slice(nameEnd)), children: [] };
       const parent = stack[stack.length - 1];
       if (parent === root && root.children.length > 0) throw new XmlError('more than one root element');
       parent.children.push(element);

@@ -13,7 +13,7 @@ import { DocumentError, ZipReader, writeZip } from '../../../core/out/documents/
 import { readDocx } from '../../../core/out/documents/docxRead';
 import { parseXml, XmlError } from '../../../core/out/documents/xml';
 import { runCli } from '../support/cli';
-import { docxOf, p, table } from './support';
+import { docxOf, importDocx, p, table } from './support';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-docs-'));
@@ -136,4 +136,20 @@ test('a missing file, a folder, and an unknown option: exit 2 with the name', ()
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('adversarial text stays linear: long blank runs, long tags, many empty paragraphs (a hang fails by timeout)', { timeout: 60_000 }, () => {
+  const blanks = ' '.repeat(300_000);
+  const bigTag = `<w:p><w:r><w:t>整理番号：X-1</w:t></w:r></w:p><w:p ${'a'.repeat(300_000)}/>`;
+  const body = [
+    p(`1${blanks}x`),
+    p(`【${blanks}`),
+    p(`整理番号${'　'.repeat(100_000)}`),
+    `<w:tbl><w:tr><w:tc>${'<w:p/>'.repeat(100_000)}<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc><w:tc>${p('y')}</w:tc></w:tr></w:tbl>`,
+    bigTag,
+    p(`${'a '.repeat(150_000)}`),
+  ].join('');
+  const bytes = docxOf(body);
+  const r = importDocx(bytes);
+  assert.ok(r.document.fields.some((f) => f.label === '整理番号' && f.value === 'X-1'), 'the text after the odd parts is read');
 });

@@ -20,6 +20,8 @@ export type XmlNode = XmlElement | string;
 export class XmlError extends Error {}
 
 const MAX_DEPTH = 1000;
+/** Enough for a 2,000,000-character sheet in Word's markup many times over; bounds the tree's memory. */
+const MAX_ELEMENTS = 3_000_000;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -67,6 +69,7 @@ export function parseXml(xml: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
+  let elements = 0;
   const n = xml.length;
   while (i < n) {
     const lt = xml.indexOf('<', i);
@@ -116,6 +119,7 @@ export function parseXml(xml: string): XmlElement {
       const nameEnd = body.search(/[\s/>]|$/);
       const name = body.slice(0, nameEnd);
       if (!name) throw new XmlError('a tag without a name');
+      if (++elements > MAX_ELEMENTS) throw new XmlError(`more than ${MAX_ELEMENTS} elements`);
       const element: XmlElement = { name, attrs: parseAttributes(body.slice(nameEnd)), children: [] };
       const parent = stack[stack.length - 1];
       if (parent === root && root.children.length > 0) throw new XmlError('more than one root element');

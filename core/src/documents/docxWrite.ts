@@ -8,7 +8,7 @@
  * Pure: the document model in, the .docx bytes out (the `docx` package builds the XML).
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import { EXPORT_MARKER } from './docxRead';
 import type { SheetDocument } from './sheetDocument';
@@ -73,7 +73,12 @@ export async function sheetToDocx(doc: SheetDocument, options: DocxOptions = {})
         },
       },
     },
-    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children }],
+    sections: [{
+      properties: { page: { size: A4, margin: MARGIN } },
+      // Page numbers (n / N) for the approval file; import reads the body only, never the footer.
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })] }) },
+      children,
+    }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }

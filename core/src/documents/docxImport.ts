@@ -44,7 +44,11 @@ const trimAll = (s: string) => s.trim();
  */
 function splitLabel(line: string): { label: string; value: string } | undefined {
   const colon = line.search(/[：:]/);
-  if (colon > 0 && colon <= 40) return { label: line.slice(0, colon), value: trimAll(line.slice(colon + 1)) };
+  if (colon > 0 && colon <= 40) {
+    const split = { label: line.slice(0, colon), value: trimAll(line.slice(colon + 1)) };
+    // 指定をした年月日 令和8年4月1日(注：…): the colon is in the value; try the blanks then.
+    if (matchLabel(split.label)) return split;
+  }
   const body = stripItemNumber(line);
   const blanks = [...body.matchAll(/[\s\u3000]+/g)];
   for (let k = blanks.length - 1; k >= 0; k--) {

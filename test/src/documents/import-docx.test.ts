@@ -217,3 +217,8 @@ test('a label and its value separated by one blank; the longest label wins', () 
   ]);
   assert.deepEqual(r.unmatched, []);
 });
+
+test('a colon inside the value does not hide the label before a blank', () => {
+  const r = importDocx(docxOf(p('指定をした年月日　令和8年4月1日（注：起案日）') + p('整理番号：X-1')));
+  assert.deepEqual(r.document.fields, [{ label: '指定年月日', value: '令和8年4月1日（注：起案日）' }, { label: '整理番号', value: 'X-1' }]);
+});

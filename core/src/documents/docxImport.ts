@@ -32,6 +32,12 @@ const isTitle = (line: string) => {
 /** A table's header row ("項目 | 内容") says nothing of the sheet. */
 const HEADER_LABELS = new Set(['項目', '事項', '区分', '記載事項', '名称', '項目名'].map(normalizeLabel));
 const HEADER_VALUES = new Set(['内容', '記載内容', '記載事項', '事項', '値', '記載'].map(normalizeLabel));
+/** Words a table's header row is made of (項番 | 項目 | 内容 | 備考): such a row is skipped whole. */
+const HEADER_WORDS = new Set([...HEADER_LABELS, ...HEADER_VALUES, ...['項番', 'No', 'No.', '番', '備考', '摘要'].map(normalizeLabel)]);
+const isHeaderRow = (cells: string[]) => {
+  const words = cells.filter((c) => c !== '').map((c) => normalizeLabel(c));
+  return words.length >= 2 && words.every((w) => HEADER_WORDS.has(w)) && words.some((w) => HEADER_LABELS.has(w));
+};
 
 const isItemNumber = (text: string) => /^[(（]?\s*(?:[0-9０-９]+|[一二三四五六七八九十]+|[ア-ン])\s*[)）.．、]?$/.test(text.trim());
 /** String.prototype.trim removes every Unicode blank (U+3000 too), in linear time. */
@@ -185,6 +191,7 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
     let previous: LabelMatch | undefined;
     for (const raw of block.rows) {
       let cells = raw.map(trimAll);
+      if (!exportedByShitei && isHeaderRow(cells)) continue;
       if (cells.length >= 3 && isItemNumber(cells[0])) cells = cells.slice(1);
       // Merged cells repeat nothing in Word's XML, but a copy from elsewhere may: drop adjacent repeats.
       cells = cells.filter((c, i) => i === 0 || c !== cells[i - 1] || c === '');

@@ -25,16 +25,17 @@ import { formatLedgerCsv } from './formatters/ledger-csv';
 import { formatLedgerHtml } from './formatters/ledger-html';
 import { formatLedgerJson } from './formatters/ledger-json';
 import { formatLedgerMarkdown } from './formatters/ledger-md';
+import { formatLedgerXlsx } from './formatters/ledger-xlsx';
 
 export const LEDGER_USAGE = `Usage:
-  shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+  shitei ledger [--format csv|md|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       The 特定秘密指定管理簿 of the sheets (files, folders, globs): one row per designation,
       summaries by 行政機関 × 別表 号, by validity, and designations expiring within 12 months.
-      Default format md; without --out, to stdout. Exit 0: written (skipped files are listed);
+      Default format md; without --out, to stdout (xlsx needs --out). Exit 0: written (skipped files are listed);
       2: bad arguments, a missing path, or no readable sheet.`;
 
-export type LedgerFormat = 'csv' | 'md' | 'json' | 'html';
-const FORMATS: readonly LedgerFormat[] = ['csv', 'md', 'json', 'html'];
+export type LedgerFormat = 'csv' | 'md' | 'json' | 'html' | 'xlsx';
+const FORMATS: readonly LedgerFormat[] = ['csv', 'md', 'json', 'html', 'xlsx'];
 
 export interface LedgerArgs {
   format: LedgerFormat;
@@ -137,6 +138,8 @@ export function formatLedger(format: LedgerFormat, ledger: ReturnType<typeof bui
       return formatLedgerHtml(ledger, locale);
     case 'md':
       return formatLedgerMarkdown(ledger, locale);
+    case 'xlsx':
+      throw new Error('xlsx is binary: use formatLedgerXlsx');
   }
 }
 
@@ -150,6 +153,10 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
   }
   const locale = args.locale;
   const out = args.out ? path.resolve(io.cwd, args.out) : undefined;
+  if (args.format === 'xlsx' && !out) {
+    io.stderr(`shitei ledger: --format xlsx needs --out FILE.xlsx (a workbook is not printed on a terminal)\n${LEDGER_USAGE}\n`);
+    return 2;
+  }
   if (out) {
     let problem: string | undefined;
     if (out.endsWith(EXTENSION)) problem = reason(locale, '.shitei ファイルには書き出しません(指定書を上書きしないため)', 'will not write to a .shitei file (it could overwrite a sheet)');
@@ -198,7 +205,7 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
     return 2;
   }
   const ledger = buildLedger(sheets, config.today, skipped);
-  const text = formatLedger(args.format, ledger, locale);
+  const text = args.format === 'xlsx' ? formatLedgerXlsx(ledger, locale) : formatLedger(args.format, ledger, locale);
   if (out) {
     try {
       fs.writeFileSync(out, text);
@@ -215,7 +222,7 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
       ),
     );
   } else {
-    io.stdout(text);
+    io.stdout(text as string);
   }
   return 0;
 }

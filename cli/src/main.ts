@@ -30,10 +30,16 @@ const USAGE = `Usage:
       Check the text on standard input as if it were PATH (its config, its name in the output).
       With --fix: write the fixed text (same encoding) to standard output, nothing else; exit 0,
       or 2 when the input cannot be read or the fix cannot be encoded.
-  shitei ledger [--format csv|md|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+  shitei ledger [--format csv|md|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
   shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       The yearly counts per 行政機関 × 細目 (運用基準 V 5(1)ア); --year defaults to the year of today.
+  shitei export FILE.shitei [--format docx] [--out FILE.docx] [--force]
+      Write the sheet as an A4 Word document (default: beside it, .docx).
+  shitei import FILE.docx [--out FILE.shitei | -] [--force]
+  shitei import REGISTER.xlsx [--out-dir DIR] [--force]
+      Read a Word 指定書 (table or paragraphs) or a register workbook (one sheet per row);
+      unmatched labels go into 【備考】 and are listed. See docs/documents.md.
   shitei lsp --stdio | --node-ipc | --socket=PORT
       Run the language server (for VS Code, Neovim, Emacs and any LSP client).
   shitei --version
@@ -146,8 +152,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);
   }
   if (command === 'report') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('./yearlyReport') as typeof import('./yearlyReport')).runReportCommand(rest, io);
+  }
+  if (command === 'export') {
+    return (require('./export') as typeof import('./export')).runExportCommand(rest, io);
+  }
+  if (command === 'import') {
+    return (require('./import') as typeof import('./import')).runImportCommand(rest, io);
   }
   if (command !== 'check') {
     io.stderr(`shitei: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -115,6 +116,99 @@ async function showReport(context: vscode.ExtensionContext, givenYear?: number |
   panel.webview.html = html;
 }
 
+/** Runs the CLI with the extension host's runtime; resolves with its output, rejects with its first stderr line. */
+function runCli(context: vscode.ExtensionContext, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cliPath(context), ...args, '--locale', ja() ? 'ja' : 'en'],
+      { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => (error ? reject(new Error(stderr.trim().split('\n').pop() || error.message)) : resolve({ stdout, stderr })));
+  });
+}
+
+async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
+  if (!fs.existsSync(target.fsPath)) return true;
+  const replace = ja() ? '上書き' : 'Replace';
+  const answer = await vscode.window.showWarningMessage(ja() ? `${target.fsPath} はすでにあります。上書きしますか?` : `${target.fsPath} already exists. Replace it?`, { modal: true }, replace);
+  return answer === replace;
+}
+
+/** "Export to Word": the sheet (saved first) as FILE.docx beside it, through `shitei export`. */
+async function exportWord(context: vscode.ExtensionContext, uri?: vscode.Uri, options: { out?: vscode.Uri; force?: boolean } = {}): Promise<vscode.Uri | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  let source = uri;
+  if (!source && editor?.document.languageId === 'shitei') {
+    if (editor.document.isUntitled) {
+      void vscode.window.showWarningMessage(ja() ? '先に指定書を保存してください' : 'Save the sheet first');
+      return undefined;
+    }
+    if (editor.document.isDirty) await editor.document.save();
+    source = editor.document.uri;
+  }
+  if (!source) {
+    void vscode.window.showWarningMessage(ja() ? '書き出す .shitei ファイルを開いてください' : 'Open a .shitei file to export');
+    return undefined;
+  }
+  const out = options.out ?? vscode.Uri.file(source.fsPath.replace(/\.shitei$/i, '') + '.docx');
+  if (!options.force && !(await confirmOverwrite(out))) return undefined;
+  try {
+    await runCli(context, ['export', source.fsPath, '--out', out.fsPath, '--force'], path.dirname(source.fsPath));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`shitei: ${(error as Error).message}`);
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(ja() ? `Word 文書に書き出しました: ${path.basename(out.fsPath)}` : `Exported to Word: ${path.basename(out.fsPath)}`);
+  return out;
+}
+
+/** "Import from Word…": a .docx as a new sheet beside it (asking before replacing one), opened in the editor. */
+async function importWord(context: vscode.ExtensionContext, uri?: vscode.Uri, options: { out?: vscode.Uri; force?: boolean } = {}): Promise<vscode.Uri | undefined> {
+  let source = uri;
+  if (!source) {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Word: ['docx'] }, openLabel: ja() ? '取り込む' : 'Import' });
+    source = picked?.[0];
+  }
+  if (!source) return undefined;
+  let out = options.out ?? vscode.Uri.file(source.fsPath.replace(/\.docx$/i, '') + '.shitei');
+  if (!options.force && fs.existsSync(out.fsPath)) {
+    const chosen = await vscode.window.showSaveDialog({ defaultUri: out, filters: { shitei: ['shitei'] } });
+    if (!chosen) return undefined;
+    out = chosen;
+  }
+  let stderr = '';
+  try {
+    ({ stderr } = await runCli(context, ['import', source.fsPath, '--out', out.fsPath, '--force'], path.dirname(source.fsPath)));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`shitei: ${(error as Error).message}`);
+    return undefined;
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out), { preview: false });
+  // What matched no label is in 【備考】: say so, without repeating the document's text in a log.
+  const unmatched = stderr.split('\n').find((l) => /【備考】/.test(l));
+  if (unmatched) void vscode.window.showWarningMessage(unmatched.replace(/^shitei import: /, ''));
+  return out;
+}
+
+/** "Save the register as Excel": `shitei ledger --format xlsx` over a workspace folder. */
+async function saveLedgerExcel(context: vscode.ExtensionContext, options: { out?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick() : folders[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage(ja() ? 'フォルダを開いてください' : 'Open a folder first');
+    return undefined;
+  }
+  // The save dialog asks before replacing a file, as every "Save as" does.
+  const out = options.out ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder.uri, ja() ? '特定秘密指定管理簿.xlsx' : 'register.xlsx'), filters: { Excel: ['xlsx'] } }));
+  if (!out) return undefined;
+  try {
+    await runCli(context, ['ledger', '.', '--format', 'xlsx', '--out', out.fsPath], folder.uri.fsPath);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`shitei: ${(error as Error).message}`);
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(ja() ? `管理簿を Excel で保存しました: ${path.basename(out.fsPath)}` : `Saved the register as Excel: ${path.basename(out.fsPath)}`);
+  return out;
+}
+
 /** "shitei: check the workspace": the CLI over each folder, read back through the `$shitei` problem matcher. */
 function checkTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition): vscode.Task {
   const cli = cliPath(context);
@@ -156,6 +250,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('shitei.showLedger', () => showLedger(context)),
     vscode.commands.registerCommand('shitei.showReport', (year?: number | string) => showReport(context, year)),
+    vscode.commands.registerCommand('shitei.exportWord', (uri?: vscode.Uri, options?: { out?: vscode.Uri; force?: boolean }) => exportWord(context, uri instanceof vscode.Uri ? uri : undefined, options)),
+    vscode.commands.registerCommand('shitei.importWord', (uri?: vscode.Uri, options?: { out?: vscode.Uri; force?: boolean }) => importWord(context, uri instanceof vscode.Uri ? uri : undefined, options)),
+    vscode.commands.registerCommand('shitei.saveLedgerExcel', (options?: { out?: vscode.Uri }) => saveLedgerExcel(context, options && typeof options === 'object' && 'out' in options ? options : {})),
     vscode.commands.registerCommand('shitei.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor?.document.languageId === 'shitei') {

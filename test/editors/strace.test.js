@@ -175,3 +175,25 @@ test('a whole LSP session under strace: no network socket, no file written', asy
   assert.deepEqual(fs.readdirSync(scratch).filter((n) => !n.endsWith('.strace') && !n.startsWith('ws-') && !n.startsWith('control')), [], 'nothing left in TMPDIR');
   assert.ok(!stderr.includes(MARKER), 'stderr quotes the document');
 });
+
+test('export, import and the xlsx register under strace: no network socket, only the named outputs written', (t) => {
+  const work = path.join(scratch, 'documents');
+  fs.mkdirSync(work);
+  fs.copyFileSync(path.join(REPO, 'samples/clean/soubicho-encho.shitei'), path.join(work, 'in.shitei'));
+  const runs = [
+    { args: ['export', 'in.shitei', '--out', 'out.docx'], outputs: ['out.docx'] },
+    { args: ['import', 'out.docx', '--out', 'back.shitei'], outputs: ['back.shitei'] },
+    { args: ['ledger', path.join(REPO, 'samples/clean'), '--format', 'xlsx', '--out', 'reg.xlsx'], outputs: ['reg.xlsx'] },
+    { args: ['import', 'reg.xlsx', '--out-dir', 'sheets'], outputs: ['sheets'] },
+  ];
+  for (const [i, run] of runs.entries()) {
+    const log = path.join(scratch, `documents-${i}.strace`);
+    const r = spawnSync('strace', strace(log, run.args), { cwd: work, encoding: 'utf8', env: { ...process.env, TMPDIR: scratch } });
+    assert.equal(r.status, 0, `${run.args[0]}: ${r.stderr}`);
+    const found = analyse(log);
+    t.diagnostic(`${run.args.slice(0, 2).join(' ')}: ${found.lines} traced calls`);
+    assert.deepEqual(found.network, [], `${run.args[0]}: AF_INET/AF_INET6 socket or connect`);
+    const outside = found.writes.filter((l) => !run.outputs.some((o) => l.includes(`"${o}`) || l.includes(path.join(work, o))));
+    assert.deepEqual(outside, [], `${run.args[0]}: files written other than ${run.outputs.join(', ')}`);
+  }
+});

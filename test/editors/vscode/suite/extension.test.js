@@ -333,4 +333,56 @@ module.exports = [
       await vscode.window.tabGroups.close(tab);
     },
   },
+  {
+    name: 'shitei.exportWord writes the open sheet as FILE.docx beside it, with every value',
+    fn: async () => {
+      const sheet = workspaceUri('export-word.shitei');
+      fs.writeFileSync(sheet.fsPath, VALID.replace('防衛-2026-0012', '防衛-2026-0031').replace('統合演習の計画(', '統合演習の評価(').replace(/統合演習計画\n?$/, '統合演習評価\n'));
+      const docx = workspaceUri('export-word.docx');
+      try {
+        await open(sheet);
+        const written = await vscode.commands.executeCommand('shitei.exportWord', undefined, { force: true });
+        assert.equal(written && written.fsPath, docx.fsPath);
+        const { readDocx } = require(path.join(ext().extensionPath, 'core/out/documents/docxRead.js'));
+        const content = readDocx(fs.readFileSync(docx.fsPath));
+        assert.equal(content.exportedByShitei, true);
+        const table = content.blocks.find((b) => b.kind === 'table');
+        assert.ok(table, 'the fields are a table');
+        assert.deepEqual(table.rows[0], ['整理番号', '防衛-2026-0031']);
+        assert.ok(content.blocks.some((b) => b.kind === 'paragraph' && b.text === '【対象情報の記述】'));
+
+        // And back: "Import from Word…" opens the new sheet.
+        const back = workspaceUri('export-word-back.shitei');
+        const imported = await vscode.commands.executeCommand('shitei.importWord', docx, { out: back, force: true });
+        assert.equal(imported && imported.fsPath, back.fsPath);
+        const editor = await waitFor(() => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.fsPath === back.fsPath && vscode.window.activeTextEditor, 'the imported sheet in the editor');
+        assert.match(editor.document.getText(), /^整理番号：防衛-2026-0031$/m);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        fs.rmSync(back.fsPath, { force: true });
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        fs.rmSync(sheet.fsPath, { force: true });
+        fs.rmSync(docx.fsPath, { force: true });
+      }
+    },
+  },
+  {
+    name: 'shitei.saveLedgerExcel saves the register of the workspace as a workbook',
+    fn: async () => {
+      const sheet = workspaceUri('ledger-excel.shitei');
+      fs.writeFileSync(sheet.fsPath, VALID.replace('防衛-2026-0012', '防衛-2026-0032').replace('統合演習の計画(', '統合演習の記録(').replace(/統合演習計画\n?$/, '統合演習記録\n'));
+      const out = vscode.Uri.file(path.join(require('node:os').tmpdir(), `shitei-register-${process.pid}.xlsx`));
+      try {
+        const written = await vscode.commands.executeCommand('shitei.saveLedgerExcel', { out });
+        assert.equal(written && written.fsPath, out.fsPath);
+        const { readXlsx } = require(path.join(ext().extensionPath, 'core/out/documents/xlsxRead.js'));
+        const sheets = readXlsx(fs.readFileSync(out.fsPath));
+        assert.equal(sheets[0].name, '管理簿');
+        assert.ok(sheets[0].rows.some((r) => r[0] === '防衛-2026-0032'), 'the workspace sheet is a row');
+      } finally {
+        fs.rmSync(sheet.fsPath, { force: true });
+        fs.rmSync(out.fsPath, { force: true });
+      }
+    },
+  },
 ];

@@ -30,7 +30,7 @@ export interface RegisterImport {
 
 /** Columns a register computes from the others, or bookkeeping that is not part of a sheet. */
 const COMPUTED = new Set(
-  ['満了日(延長後)', '延長後満了日', '延長後の満了日', '状態', 'Status', '項番', '連番', '通し番号', 'No', 'No.', '番号(通し)', '満了日の出典', 'Expiry source', '経過日数', '残り日数', '残日数']
+  ['満了日(延長後)', '延長後満了日', '延長後の満了日', '状態', 'Status', 'State', '項番', '連番', '通し番号', 'No', 'No.', '番号(通し)', '満了日の出典', 'Expiry source', '経過日数', '残り日数', '残日数']
     .map(normalizeLabel),
 );
 const FILE_COLUMN = new Set(['ファイル', 'File', 'ファイル名'].map(normalizeLabel));

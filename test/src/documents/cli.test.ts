@@ -40,10 +40,10 @@ function checkJson(file: string, cwd: string): JsonDiag[] {
 
 test('export writes FILE.docx beside the sheet, refuses to overwrite it, and --force replaces it', () => {
   inTemp((dir) => {
-    fs.copyFileSync(CLEAN, path.join(dir, 'a.shitei'));
+    fs.copyFileSync(CLEAN, path.join(dir, 'a.shitei')); // 10 fields (点検 among them), 5 sections (【延長の理由】 among them)
     let r = runCli(['export', 'a.shitei', '--locale', 'en'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /wrote a\.docx \(9 fields, 4 sections\)/);
+    assert.match(r.stderr, /wrote a\.docx \(10 fields, 5 sections\)/);
     assert.equal(r.stdout, '');
     const first = fs.readFileSync(path.join(dir, 'a.docx'));
     assert.equal(readDocx(first).exportedByShitei, true);

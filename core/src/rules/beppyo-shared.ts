@@ -3,8 +3,14 @@ import { allReferenceTargets, type ReferenceTarget } from '../domain/beppyo/refe
 import { contentWordSet, sharedWords } from '../nlp/words';
 import type { RuleContext } from './types';
 
+/**
+ * What word matching needs from its caller: the rules pass their RuleContext, the language
+ * service (completion) the same two members, so both rank 別表 items the same way.
+ */
+export type WordSource = Pick<RuleContext, 'hasTokens' | 'tokenizeText'>;
+
 /** Content words of a text: by tokens when the dictionary is loaded, else kanji/katakana bigrams. */
-export function wordsOf(context: RuleContext, text: string): Set<string> {
+export function wordsOf(context: WordSource, text: string): Set<string> {
   if (context.hasTokens) return contentWordSet(context.tokenizeText(text));
   const grams = new Set<string>();
   for (const run of text.match(/[\u4e00-\u9fff\u30a0-\u30ff]{2,}/g) ?? []) {
@@ -14,7 +20,7 @@ export function wordsOf(context: RuleContext, text: string): Set<string> {
 }
 
 /** The references whose text shares the most content words with `description`, best first. */
-export function rankTargets(context: RuleContext, description: string, limit: number): { target: ReferenceTarget; shared: string[] }[] {
+export function rankTargets(context: WordSource, description: string, limit: number): { target: ReferenceTarget; shared: string[] }[] {
   const words = wordsOf(context, description);
   return allReferenceTargets()
     .map((target) => ({ target, shared: sharedWords(words, wordsOf(context, target.text)) }))

@@ -3,11 +3,12 @@
  * weekday; 有効期間 the computed 満了日 (and the expiry after each 延長).
  */
 import type { SheetModel } from '../analysis/sheet';
-import type { Locale, Span } from '../types';
+import { localize, type Locale, type Span } from '../types';
 import { formatDate, parseDate, toIso, weekdayName, type DateStyle } from '../domain/dates';
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
 import { fieldSpec } from '../domain/format';
 import { locate } from './locate';
+import { ALIASES, fieldLabel } from './labels';
 
 export interface HoverResult {
   span: Span;
@@ -29,7 +30,7 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale): Hove
   const at = locate(sheet, offset);
   if (at.kind === 'field-name' && at.name) {
     const spec = fieldSpec(at.name);
-    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${spec.en}${spec.aliases.length ? `\n\n${locale === 'ja' ? '別名' : 'aliases'}: ${spec.aliases.join('、')}` : ''}` };
+    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${localize(fieldLabel(spec), locale)}${spec.aliases.length ? `\n\n${localize(ALIASES, locale)}: ${spec.aliases.join('、')}` : ''}` };
   }
   if (at.kind !== 'field-value' || !at.name) return undefined;
   const field = at.field;

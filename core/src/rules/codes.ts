@@ -13,6 +13,7 @@ export const DOCUMENT_RULE_CODES = [
   'agency-not-authorized', 'agency-unknown', 'measure-invalid',
   // Catalog sections Workspace and Extensions, judged from one sheet and `today`.
   'expiry-soon', 'expired', 'extension-too-long', 'extension-over-30-years', 'extension-over-60-years',
+  'section-duplicate',
 ] as const;
 
 /** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */

@@ -32,6 +32,7 @@ import expired from './expired';
 import extensionTooLong from './extension-too-long';
 import extensionOver30Years from './extension-over-30-years';
 import extensionOver60Years from './extension-over-60-years';
+import sectionDuplicate from './section-duplicate';
 
 export const DOCUMENT_RULES: readonly Rule[] = [
   fieldMissing, fieldDuplicate, fieldUnknown, sectionMissing, sectionEmpty, sectionUnknown, headingUnclosed,
@@ -42,6 +43,7 @@ export const DOCUMENT_RULES: readonly Rule[] = [
   periodUnscoped, scopeVague, reasonRequirementMissing,
   agencyNotAuthorized, agencyUnknown, measureInvalid,
   expirySoon, expired, extensionTooLong, extensionOver30Years, extensionOver60Years,
+  sectionDuplicate,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

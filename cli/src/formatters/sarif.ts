@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl, toolVersion } from '../../../core/out/node/installation';
 import { DOCUMENT_RULES } from '../../../core/out/rules/index';
 import { WORKSPACE_RULES } from '../../../core/out/workspace/workspaceRules';
-import { DOCUMENT_TOO_LARGE, INTERNAL_ERROR } from '../../../core/out/rules/codes';
+import { DOCUMENT_TOO_LARGE, ENCODING_SUSPECT, INTERNAL_ERROR } from '../../../core/out/rules/codes';
 import { localize, type Locale, type Severity } from '../../../core/out/types';
 import type { RunReport } from '../report';
 
@@ -26,6 +26,7 @@ function catalog(): RuleEntry[] {
     ...WORKSPACE_RULES.map((r) => ({ code: r.meta.code, severity: r.meta.defaultSeverity, basis: r.meta.basis, description: r.meta.description })),
     { code: INTERNAL_ERROR, severity: 'error', basis: '—', description: { ja: '規則の内部エラー', en: 'a rule failed with an internal error' } },
     { code: DOCUMENT_TOO_LARGE, severity: 'error', basis: '—', description: { ja: '文書が大きすぎて検査しない', en: 'the document is too large to check' } },
+    { code: ENCODING_SUSPECT, severity: 'error', basis: '—', description: { ja: '文書が別の文字コードで読み込まれているようだ', en: 'the text looks read with the wrong encoding' } },
   ];
 }
 

@@ -21,7 +21,10 @@ export const WORKSPACE_RULE_CODES = ['serial-duplicate', 'series-inconsistent'] 
 
 export const INTERNAL_ERROR = 'internal-error';
 export const DOCUMENT_TOO_LARGE = 'document-too-large';
+/** The text looks read with the wrong encoding (U+FFFD, ã€ or 縺 runs): see text/encodingSuspect.ts. */
+export const ENCODING_SUSPECT = 'encoding-suspect';
 
 export const ALL_CODES: ReadonlySet<string> = new Set<string>([
   ...DOCUMENT_RULE_CODES, ...WORKSPACE_RULE_CODES, INTERNAL_ERROR, DOCUMENT_TOO_LARGE,
+  ENCODING_SUSPECT,
 ]);

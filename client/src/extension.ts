@@ -1,22 +1,28 @@
 /**
  * The VS Code extension: starts the bundled language server and adds what only the editor
- * has (status bar, commands). All checking is the server's, which is the CLI's analysis.
+ * has (status bar, commands, rendered rule pages, the register view). All checking is the
+ * server's, which is the CLI's analysis.
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient, ShowMessageNotification, MessageType, State, TransportKind,
+  type LanguageClientOptions, type Middleware, type ServerOptions,
+} from 'vscode-languageclient/node';
+import { isJapanese, messageLocale, t } from './locale';
+import { log, outputChannel } from './log';
+import { RuleDocumentation, SHOW_RULE_DOCUMENTATION, documentationUri } from './ruleDocs';
+import { StatusItem, type ServerState } from './status';
 
 let client: LanguageClient | undefined;
-let status: vscode.StatusBarItem | undefined;
+let starting: Promise<void> | undefined;
+let status: StatusItem | undefined;
+let docs: RuleDocumentation | undefined;
 
-/** The messages' language: the shitei.locale setting, or VS Code's display language. */
-function messageLocale(): string {
-  const setting = vscode.workspace.getConfiguration('shitei').get<string>('locale', 'auto');
-  return setting === 'ja' || setting === 'en' ? setting : vscode.env.language;
-}
-
-const ja = () => messageLocale().toLowerCase().startsWith('ja');
+const STATUS_MENU = 'shitei.statusMenu';
+const OPEN_SHEET = 'shitei.openSheet';
 
 function serverModule(context: vscode.ExtensionContext): string {
   // The packaged extension ships dist/server.js; a development checkout runs the compiled server.
@@ -24,18 +30,42 @@ function serverModule(context: vscode.ExtensionContext): string {
   return fs.existsSync(bundled) ? bundled : context.asAbsolutePath('server/out/main.js');
 }
 
-function setStatus(state: string): void {
-  if (!status) return;
-  const text: Record<string, [string, string, string]> = {
-    starting: ['$(sync~spin) shitei', 'shitei: 起動中', 'shitei: starting'],
-    loading: ['$(sync~spin) shitei', 'shitei: 形態素解析辞書を読み込み中(構造の検査は実行中)', 'shitei: loading the dictionary (structural checks are running)'],
-    ready: ['$(check) shitei', 'shitei: 検査中', 'shitei: checking'],
-    failed: ['$(warning) shitei', 'shitei: 辞書を読み込めません(語に基づく規則は無効)', 'shitei: the dictionary could not be loaded (token-based rules are off)'],
-    stopped: ['$(circle-slash) shitei', 'shitei: 停止', 'shitei: stopped'],
+const STATE_LOG: Record<string, string> = {
+  loading: 'loading the morphological dictionary',
+  ready: 'dictionary loaded; every rule is running',
+  failed: 'the dictionary could not be loaded; token-based rules are off',
+};
+
+/**
+ * The server links each diagnostic's code to its page in the install folder (a file: URI, which
+ * VS Code would open as editable Markdown source); here the link opens the rendered page.
+ */
+function withDocumentationLinks(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  for (const d of diagnostics) {
+    if (d.source !== 'shitei' || !d.code) continue;
+    const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+    if (/^[a-z0-9-]+$/.test(code)) d.code = { value: code, target: documentationUri(code) };
+  }
+  return [...diagnostics];
+}
+
+function middleware(): Middleware {
+  return {
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, withDocumentationLinks(diagnostics)),
+    provideDiagnostics: async (document, previousResultId, token, next) => {
+      const pull = async () => next(document, previousResultId, token);
+      const report = await (status ? status.working(pull) : pull());
+      if (report && report.kind === 'full') report.items = withDocumentationLinks(report.items);
+      return report;
+    },
+    provideWorkspaceDiagnostics: (resultIds, token, resultReporter, next) =>
+      next(resultIds, token, (chunk) => {
+        if (chunk) {
+          for (const item of chunk.items) if (item.kind === 'full') item.items = withDocumentationLinks(item.items);
+        }
+        resultReporter(chunk);
+      }),
   };
-  const [label, tipJa, tipEn] = text[state] ?? text.ready;
-  status.text = label;
-  status.tooltip = ja() ? tipJa : tipEn;
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -51,11 +81,61 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/.shiteirc.json'), vscode.workspace.createFileSystemWatcher('**/*.shitei')],
     },
     initializationOptions: () => ({ locale: messageLocale() }),
+    outputChannel: outputChannel(),
+    middleware: middleware(),
   };
   client = new LanguageClient('shitei', 'shitei (特定秘密指定書)', serverOptions, clientOptions);
-  client.onNotification('shitei/status', (p: { state: string }) => setStatus(p.state));
-  setStatus('starting');
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Running) log.info('language server running');
+    if (e.newState === State.Stopped) {
+      log.info('language server stopped');
+      status?.setState('stopped');
+    }
+  });
+  client.onNotification('shitei/status', (p: { state?: string }) => {
+    const state = String(p?.state ?? '');
+    if (state === 'busy' || state === 'idle') {
+      status?.setServerBusy(state === 'busy');
+      return;
+    }
+    if (STATE_LOG[state]) log.info(STATE_LOG[state]);
+    status?.setState((['starting', 'loading', 'ready', 'failed', 'stopped'].includes(state) ? state : 'ready') as ServerState);
+  });
+  status?.setState('starting');
+  log.info(`starting the language server (${path.basename(module)}, locale ${isJapanese() ? 'ja' : 'en'})`);
   await client.start();
+  // After start: this replaces the client's default handler.
+  client.onNotification(ShowMessageNotification.type, (p) => {
+    // The server's messages are configuration warnings and failures: log them, then show them.
+    if (p.type === MessageType.Error) {
+      log.error(p.message);
+      void vscode.window.showErrorMessage(p.message);
+    } else if (p.type === MessageType.Warning) {
+      log.warn(p.message);
+      void vscode.window.showWarningMessage(p.message);
+    } else {
+      log.info(p.message);
+      void vscode.window.showInformationMessage(p.message);
+    }
+  });
+}
+
+/** Starts the server once; later calls wait for that start. */
+function ensureClient(context: vscode.ExtensionContext): Promise<void> {
+  starting ??= startClient(context).catch((error: Error) => {
+    log.error(`the language server did not start: ${error.message}`);
+    status?.setState('stopped');
+    starting = undefined;
+    throw error;
+  });
+  return starting;
+}
+
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  if (!client) return ensureClient(context);
+  log.info('restarting the language server');
+  status?.setState('starting');
+  await client.restart();
 }
 
 function cliPath(context: vscode.ExtensionContext): string {
@@ -63,16 +143,39 @@ function cliPath(context: vscode.ExtensionContext): string {
   return fs.existsSync(bundled) ? bundled : context.asAbsolutePath('bin/shitei.js');
 }
 
+/**
+ * The register's file links point at the sheets relative to the folder; in the webview they
+ * become command links that open the sheet (only paths inside the folder).
+ */
+function linkSheets(html: string, folder: vscode.WorkspaceFolder): string {
+  return html.replace(/<a class="sheet" href="[^"]*" data-path="([^"]*)">/g, (whole, shown: string) => {
+    const rel = shown.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const args = encodeURIComponent(JSON.stringify([folder.uri.toString(), rel]));
+    return `<a class="sheet" href="command:${OPEN_SHEET}?${args}" title="${shown}" data-path="${shown}">`;
+  });
+}
+
+async function openSheet(folderUri: unknown, rel: unknown): Promise<void> {
+  if (typeof folderUri !== 'string' || typeof rel !== 'string') return;
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(folderUri));
+  if (!folder) return;
+  const target = path.resolve(folder.uri.fsPath, rel);
+  if (path.relative(folder.uri.fsPath, target).startsWith('..') || !target.endsWith('.shitei')) return;
+  await vscode.window.showTextDocument(vscode.Uri.file(target), { preview: false });
+}
+
+let ledgerPanel: vscode.WebviewPanel | undefined;
+
 /** The register of a folder as the CLI's self-contained HTML (no scripts), in a webview. */
 async function showLedger(context: vscode.ExtensionContext): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick() : folders[0];
   if (!folder) {
-    void vscode.window.showWarningMessage(ja() ? 'フォルダを開いてください' : 'Open a folder first');
+    void vscode.window.showWarningMessage(t({ ja: 'フォルダを開いてください', en: 'Open a folder first' }));
     return;
   }
   const html = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [cliPath(context), 'ledger', '.', '--format', 'html', '--locale', ja() ? 'ja' : 'en'],
+    execFile(process.execPath, [cliPath(context), 'ledger', '.', '--format', 'html', '--locale', isJapanese() ? 'ja' : 'en'],
       { cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error && !stdout ? reject(new Error(stderr.split('\n')[0] || error.message)) : resolve(stdout)));
   }).catch((error: Error) => {
@@ -80,25 +183,64 @@ async function showLedger(context: vscode.ExtensionContext): Promise<void> {
     return undefined;
   });
   if (!html) return;
-  const panel = vscode.window.createWebviewPanel('shitei.ledger', ja() ? `特定秘密指定管理簿 — ${folder.name}` : `Register — ${folder.name}`, vscode.ViewColumn.Active, { enableScripts: false });
-  panel.webview.html = html;
+  const title = t({ ja: `特定秘密指定管理簿 — ${folder.name}`, en: `Register — ${folder.name}` });
+  if (!ledgerPanel) {
+    ledgerPanel = vscode.window.createWebviewPanel('shitei.ledger', title, vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: [OPEN_SHEET], localResourceRoots: [] });
+    ledgerPanel.onDidDispose(() => (ledgerPanel = undefined));
+  }
+  ledgerPanel.title = title;
+  ledgerPanel.webview.html = linkSheets(html, folder);
+  ledgerPanel.reveal();
 }
 
-/** "shitei: check the workspace": the CLI over each folder, read back through the `$shitei` problem matcher. */
+/**
+ * "shitei: check the workspace": the CLI over the folder, in a terminal. No problem matcher: the
+ * language server already reports every .shitei file of the workspace, so a matcher would show
+ * each problem twice (and, sharing the server's owner, leave stale copies). The `$shitei`
+ * matcher (owner `shitei-cli`) stays for tasks a user writes in tasks.json.
+ */
 function checkTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: vscode.TaskDefinition): vscode.Task {
   const cli = cliPath(context);
   const paths = Array.isArray(definition.paths) && definition.paths.length ? (definition.paths as string[]) : ['.'];
   // The extension host's own runtime runs the CLI (ELECTRON_RUN_AS_NODE makes Electron act as Node).
   const execution = new vscode.ProcessExecution(process.execPath, [cli, 'check', '--format', 'unix', ...paths], {
     cwd: folder.uri.fsPath,
-    env: { ELECTRON_RUN_AS_NODE: '1', SHITEI_LOCALE: ja() ? 'ja' : 'en' },
+    env: { ELECTRON_RUN_AS_NODE: '1', SHITEI_LOCALE: isJapanese() ? 'ja' : 'en' },
   });
-  const task = new vscode.Task(definition, folder, ja() ? 'ワークスペースを検査' : 'check the workspace', 'shitei', execution, '$shitei');
+  const task = new vscode.Task(definition, folder, t({ ja: 'ワークスペースを検査', en: 'check the workspace' }), 'shitei', execution, []);
   task.group = vscode.TaskGroup.Test;
   return task;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+async function statusMenu(context: vscode.ExtensionContext): Promise<void> {
+  const items: (vscode.QuickPickItem & { run: () => unknown })[] = [
+    { label: `$(output) ${t({ ja: 'ログを表示', en: 'Show the log' })}`, run: () => outputChannel().show(true) },
+    { label: `$(book) ${t({ ja: '規則の一覧', en: 'Rules' })}`, run: () => docs?.show('README') },
+    { label: `$(table) ${t({ ja: '特定秘密指定管理簿を表示', en: 'Show the register' })}`, run: () => vscode.commands.executeCommand('shitei.showLedger') },
+    { label: `$(debug-restart) ${t({ ja: 'サーバーを再起動', en: 'Restart the server' })}`, description: t({ ja: '診断をすべて出し直します', en: 'checks every sheet again' }), run: () => vscode.commands.executeCommand('shitei.restartServer') },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'shitei', placeHolder: t({ ja: '操作を選んでください', en: 'Choose an action' }) });
+  await picked?.run();
+}
+
+async function workspaceHasSheets(): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === 'shitei')) return true;
+  const found = await vscode.workspace.findFiles('**/*.shitei', '**/node_modules/**', 1);
+  return found.length > 0;
+}
+
+/** What the tests in the real extension host read: the state a user sees. */
+export interface ShiteiTestApi {
+  status(): ReturnType<StatusItem['snapshot']> | undefined;
+  lastDocumentation(): { page: string; html: string } | undefined;
+  serverStarted(): boolean;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ShiteiTestApi> {
+  log.info(`activated (VS Code ${vscode.version})`);
+  docs = new RuleDocumentation(context.extensionPath);
+  status = new StatusItem(STATUS_MENU);
+  context.subscriptions.push(status, docs, outputChannel());
   context.subscriptions.push(vscode.tasks.registerTaskProvider('shitei', {
     provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map((f) => checkTask(context, f, { type: 'shitei', command: 'check' })),
     resolveTask: (task) => {
@@ -106,17 +248,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return folder ? checkTask(context, folder, task.definition) : undefined;
     },
   }));
-  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.command = 'shitei.restartServer';
-  status.show();
   context.subscriptions.push(
-    status,
-    vscode.commands.registerCommand('shitei.restartServer', async () => {
-      if (client) {
-        setStatus('starting');
-        await client.restart();
-      } else await startClient(context);
-    }),
+    vscode.commands.registerCommand('shitei.restartServer', () => restartServer(context)),
+    vscode.commands.registerCommand(STATUS_MENU, () => statusMenu(context)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (code?: unknown) => docs?.show(code ?? 'README')),
+    vscode.commands.registerCommand(OPEN_SHEET, openSheet),
     vscode.commands.registerCommand('shitei.newSheet', async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'shitei', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
@@ -133,13 +269,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
     // The locale is fixed when the server starts: restart it to switch languages.
-    if (e.affectsConfiguration('shitei.locale') && client) await client.restart();
+    if (e.affectsConfiguration('shitei.locale') && client) {
+      log.info('shitei.locale changed: restarting the language server');
+      await client.restart();
+    }
   }));
-  await startClient(context);
+  // The server starts with the first sheet: a task list or a command in a folder without sheets
+  // activates the extension, but loads no server and no dictionary.
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => {
+    if (d.languageId === 'shitei') void ensureClient(context).catch(() => undefined);
+  }));
+  if (await workspaceHasSheets()) await ensureClient(context);
+  else log.info('no .shitei file in the workspace: the language server starts with the first sheet');
+  return {
+    status: () => status?.snapshot(),
+    lastDocumentation: () => docs?.last,
+    serverStarted: () => !!client,
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  setStatus('stopped');
+  status?.setState('stopped');
   await client?.stop();
   client = undefined;
+  starting = undefined;
 }

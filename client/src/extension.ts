@@ -165,6 +165,7 @@ async function openSheet(folderUri: unknown, rel: unknown): Promise<void> {
 }
 
 let ledgerPanel: vscode.WebviewPanel | undefined;
+let ledgerHtml: string | undefined;
 
 /** The register of a folder as the CLI's self-contained HTML (no scripts), in a webview. */
 async function showLedger(context: vscode.ExtensionContext): Promise<void> {
@@ -189,7 +190,8 @@ async function showLedger(context: vscode.ExtensionContext): Promise<void> {
     ledgerPanel.onDidDispose(() => (ledgerPanel = undefined));
   }
   ledgerPanel.title = title;
-  ledgerPanel.webview.html = linkSheets(html, folder);
+  ledgerHtml = linkSheets(html, folder);
+  ledgerPanel.webview.html = ledgerHtml;
   ledgerPanel.reveal();
 }
 
@@ -234,6 +236,8 @@ export interface ShiteiTestApi {
   status(): ReturnType<StatusItem['snapshot']> | undefined;
   lastDocumentation(): { page: string; html: string } | undefined;
   serverStarted(): boolean;
+  ledgerHtml(): string | undefined;
+  logUri(): vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ShiteiTestApi> {
@@ -285,6 +289,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shitei
     status: () => status?.snapshot(),
     lastDocumentation: () => docs?.last,
     serverStarted: () => !!client,
+    ledgerHtml: () => ledgerHtml,
+    logUri: () => context.logUri,
   };
 }
 

@@ -56,7 +56,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 td.ref { white-space: nowrap; }
 td.date .norm { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.date { min-width: 6.5em; }
-td.date .written { display: block; color: var(--muted); font-size: .75rem; }
+td.date .written { display: block; color: var(--muted); font-size: .75rem; white-space: nowrap; }
 td.serial { min-width: 6em; }
 td.summary { min-width: 12em; }
 td.path { min-width: 8em; max-width: 14em; }

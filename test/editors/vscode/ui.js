@@ -21,7 +21,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
-const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 120_000);
+const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 180_000);
 const STEP_MS = 30_000;
 
 function argValue(name) {
@@ -88,6 +88,17 @@ async function main() {
     const dist = path.join(dirs.extensions, installedDir, 'dist');
     for (const f of ['server.js', 'extension.js', 'cli.js', 'dict/base.dat.gz', 'dict-prepared/manifest.json']) {
       if (!fs.existsSync(path.join(dist, f))) throw new Error(`the installed extension lacks dist/${f}`);
+    }
+    // The extension's page: the user README (not the developer one) with its screenshots, and the icon.
+    const installedRoot = path.join(dirs.extensions, installedDir);
+    const readme = fs.readdirSync(installedRoot).find((f) => f.toLowerCase() === 'readme.md');
+    if (!readme) throw new Error('the .vsix has no README');
+    const readmeText = fs.readFileSync(path.join(installedRoot, readme), 'utf8');
+    if (!/^# shitei — 特定秘密指定書/.test(readmeText) || /npm ci|npm test/.test(readmeText)) throw new Error('the extension page would show the developer README');
+    const images = [...readmeText.matchAll(/\]\(([^)]+\.png)\)/g)].map((m) => m[1]);
+    if (images.length < 3) throw new Error(`the README shows ${images.length} screenshot(s)`);
+    for (const img of [...images, installedPackage(installedRoot).icon]) {
+      if (!img || !fs.existsSync(path.join(installedRoot, img))) throw new Error(`the extension page refers to ${img}, which the .vsix lacks`);
     }
     const caches = fs.readdirSync(dist).filter((f) => f.endsWith('.v8cache'));
     if (caches.length) throw new Error(`the .vsix carries ${caches.join(', ')}`);
@@ -283,6 +294,10 @@ async function main() {
     await lib.sleep(1500);
     await page.screenshot({ path: path.join(shotDir, 'vscode-register.png') });
     log(`e. the register view (${since()})`);
+  }
+
+  function installedPackage(root) {
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   }
 
   function assert1(ok, message) {

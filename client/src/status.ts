@@ -62,8 +62,9 @@ export class StatusItem implements vscode.Disposable {
   }
 
   /** What the item shows, for the tests in the real extension host. */
-  snapshot(): { visible: boolean; text: string; tooltip: string; busy: boolean } {
-    return { visible: this.visible(), text: this.item.text, tooltip: String(this.item.tooltip ?? ''), busy: this.busy() };
+  snapshot(): { visible: boolean; text: string; tooltip: string; busy: boolean; command: string } {
+    const command = typeof this.item.command === 'string' ? this.item.command : this.item.command?.command ?? '';
+    return { visible: this.visible(), text: this.item.text, tooltip: String(this.item.tooltip ?? ''), busy: this.busy(), command };
   }
 
   private busy(): boolean {

@@ -351,6 +351,9 @@ module.exports = [
         return !s.busy && /準備完了/.test(s.tooltip) ? s : undefined;
       }, 'the status item to say ready', 30_000);
       assert.equal(idle.text, '$(check) shitei');
+      // A click opens a menu (log, rules, register, restart), it does not restart the server by itself.
+      assert.equal(idle.command, 'shitei.statusMenu');
+      assert.ok((await vscode.commands.getCommands(true)).includes('shitei.statusMenu'));
       assert.doesNotMatch(idle.tooltip, /検査中/);
       const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'not a sheet' });
       await vscode.window.showTextDocument(other, { preview: false });

@@ -472,6 +472,16 @@ module.exports = [
   {
     name: 'the output channel logs lifecycle events (start, dictionary, restart) and never document text',
     fn: async () => {
+      // A broken .shiteirc.json: the server's warning goes to the log too.
+      const dir = workspaceUri('broken-config');
+      fs.mkdirSync(dir.fsPath, { recursive: true });
+      fs.writeFileSync(path.join(dir.fsPath, '.shiteirc.json'), '{ "rules": { "no-such-rule": "off" } }\n');
+      const sheet = vscode.Uri.joinPath(dir, 'broken.shitei');
+      fs.writeFileSync(sheet.fsPath, VALID.replace('防衛-2026-0012', '防衛-2026-0017').replace('統合演習の計画(', '統合演習の講評(').replace(/統合演習計画\n?$/, '統合演習講評\n'));
+      await open(sheet);
+      await waitFor(() => /設定ファイルに誤りがある|configuration file is broken/.test(outputLog()), 'the config warning in the log', 20_000);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir.fsPath, { recursive: true, force: true });
       const text = await waitFor(() => {
         const t = outputLog();
         return /restarting the language server/.test(t) && /dictionary loaded/.test(t) ? t : undefined;

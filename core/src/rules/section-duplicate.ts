@@ -51,7 +51,16 @@ export default defineRule({
 function mergeInto(sheet: SheetModel, target: SectionNode, dup: SectionNode): TextEdit[] {
   const idx = sheet.syntax.lineIndex;
   const text = sheet.text;
-  const content = text.slice(dup.content[0].span.start, dup.content[dup.content.length - 1].span.end);
+  // What moves: from the first content (text after 】, else the first non-blank line under the
+  // heading, so comments and directives among the content go along) to the last content line.
+  // Moved text takes the document's line ending (a mixed-ending draft gets no new odd break).
+  let from = dup.content[0].span.start;
+  if (dup.content[0].line !== dup.heading.line) {
+    let line = dup.heading.line + 1;
+    while (line < dup.content[0].line && sheet.syntax.lines[line]?.kind === 'blank') line++;
+    from = idx.lineStarts[line];
+  }
+  const content = text.slice(from, dup.content[dup.content.length - 1].span.end).replace(/\r\n|\r|\n/g, sheet.eol);
   const lastTargetLine = target.content.length ? target.content[target.content.length - 1].line : target.heading.line;
   const insertAt = idx.lineEnd(lastTargetLine);
   const lastDupLine = dup.content[dup.content.length - 1].line;

@@ -29,6 +29,12 @@ ruleTests('section-duplicate', {
       output: crlf.replace('参加部隊の編成及び実施区域を含む。)\r\n', '参加部隊の編成及び実施区域を含む。)\r\n追記\r\n第2段落\r\n'),
     },
     {
+      name: 'comments and directives under the duplicate heading move with its content',
+      text: `${base}\n【備考】\nA\n\n【備考】\n\n# shitei-disable-file field-missing\nB\n`,
+      errors: [{ line: 24 }],
+      output: `${base}\n【備考】\nA\n# shitei-disable-file field-missing\nB\n`,
+    },
+    {
       name: 'three times: the second and the third',
       text: `${base}\n【備考】\nA\n\n【備考】\n\n【備考】\nB\n`,
       errors: [{ line: 24 }, { line: 26 }],

@@ -89,7 +89,7 @@ function packageVsix() {
   if (hadCache) fs.renameSync(cache, aside);
   try {
     const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '-o', 'shitei.vsix'], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '--readme-path', 'client/README.md', '-o', 'shitei.vsix'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})`);
   } finally {
     if (hadCache) fs.renameSync(aside, cache);

@@ -22,7 +22,8 @@ import { readSheetFile } from '../../core/out/node/sheetFile';
 import { pathKey } from '../../core/out/node/readFile';
 import { escapeControlChars } from '../../core/out/text/controlChars';
 import { formatLedgerCsv } from './formatters/ledger-csv';
-import { formatLedgerHtml } from './formatters/ledger-html';
+import { formatLedgerHtml, type SheetCheck } from './formatters/ledger-html';
+import { runCheck } from './check';
 import { formatLedgerJson } from './formatters/ledger-json';
 import { formatLedgerMarkdown } from './formatters/ledger-md';
 import { formatLedgerXlsx } from './formatters/ledger-xlsx';
@@ -128,14 +129,14 @@ export function readSheet(file: FsPath, config: ResolvedConfig, locale: Locale):
   return { sheet };
 }
 
-export function formatLedger(format: LedgerFormat, ledger: ReturnType<typeof buildLedger>, locale: Locale): string {
+export function formatLedger(format: LedgerFormat, ledger: ReturnType<typeof buildLedger>, locale: Locale, checks?: ReadonlyMap<string, SheetCheck>): string {
   switch (format) {
     case 'csv':
       return formatLedgerCsv(ledger, locale);
     case 'json':
       return formatLedgerJson(ledger);
     case 'html':
-      return formatLedgerHtml(ledger, locale);
+      return formatLedgerHtml(ledger, locale, checks);
     case 'md':
       return formatLedgerMarkdown(ledger, locale);
     case 'xlsx':
@@ -205,7 +206,9 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
     return 2;
   }
   const ledger = buildLedger(sheets, config.today, skipped);
-  const text = args.format === 'xlsx' ? formatLedgerXlsx(ledger, locale) : formatLedger(args.format, ledger, locale);
+  // The HTML register flags the sheets with errors or warnings: what `shitei check` says of them.
+  const checks = args.format === 'html' ? await sheetChecks(sheets.map((s) => path.resolve(io.cwd, s.path)), args, io.cwd) : undefined;
+  const text = args.format === 'xlsx' ? formatLedgerXlsx(ledger, locale) : formatLedger(args.format, ledger, locale, checks);
   if (out) {
     try {
       fs.writeFileSync(out, text);
@@ -225,4 +228,14 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
     io.stdout(text as string);
   }
   return 0;
+}
+
+async function sheetChecks(files: string[], args: LedgerArgs, cwd: string): Promise<Map<string, SheetCheck>> {
+  const report = await runCheck({ files, locale: args.locale, cwd, ...(args.config ? { configFile: path.resolve(cwd, args.config) } : {}) });
+  const checks = new Map<string, SheetCheck>();
+  for (const f of report.files) {
+    const ds = f.diagnostics ?? [];
+    checks.set(f.path, { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length });
+  }
+  return checks;
 }

@@ -28,6 +28,12 @@ export class AnalysisService {
   private settings = new Map<string, ShiteiConfigFile>();
   readonly configProblems = new Map<string, string>();
 
+  /** Tokens for the language service (別表 completion ranks as the rules do), once loaded. */
+  get words(): { hasTokens: boolean; tokenizeText: (text: string) => ReturnType<TokenCache['tokenize']> } | undefined {
+    const tokens = this.tokens;
+    return tokens ? { hasTokens: true, tokenizeText: (text) => tokens.tokenize(text) } : undefined;
+  }
+
   /**
    * Starts loading the dictionary; resolves when ready (or failed: structural rules still run).
    * `yieldTo`: awaited between the load's steps, to let more urgent work go first.

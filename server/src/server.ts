@@ -362,14 +362,16 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
       const doc = store.get(params.textDocument.uri);
       const sheet = doc && analysis.analyze(doc).sheet;
       if (!doc || !sheet) return [];
-      const entries = completionsAt(sheet, doc.lineIndex.offset(params.position, encoding), analysis.configFor(doc.uri), locale);
+      const entries = completionsAt(sheet, doc.lineIndex.offset(params.position, encoding), analysis.configFor(doc.uri), locale, { words: analysis.words });
       return entries.map((e) => ({
         label: e.label,
         kind: COMPLETION_KIND[e.kind],
         detail: e.detail,
         documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
         sortText: e.sortText,
-        filterText: e.label,
+        filterText: e.filterText ?? e.label,
+        ...(e.labelDetail || e.labelDescription ? { labelDetails: { detail: e.labelDetail, description: e.labelDescription } } : {}),
+        ...(e.preselect ? { preselect: true } : {}),
         insertTextFormat: InsertTextFormat.PlainText,
         textEdit: { range: toRange(doc.lineIndex, e.span, encoding), newText: e.insertText },
       }));

@@ -150,6 +150,27 @@ test('rendered: tables with rows, chart bars, no request but the file, a Japanes
     const glyphs = fonts.reduce((n, f) => n + f.glyphCount, 0);
     assert.equal(glyphs, '特定秘密指定管理簿'.length);
 
+    // Mixed date styles: one normalized (ISO) form per cell, and the sheet's own text below it.
+    const dates = await page.locator('#register td.date .norm').allTextContents();
+    assert.ok(dates.length > 0 && dates.every((d) => /^\d{4}-\d{2}-\d{2}※?$/.test(d)), `normalized dates: ${dates.slice(0, 5)}`);
+    assert.ok((await page.locator('#register td.date .written', { hasText: '令和' }).count()) > 0, 'the written 令和 text is shown too');
+    // Sheets with errors are flagged as `shitei check` finds them; file names are links.
+    const checked = JSON.parse(spawnSync(process.execPath, [BIN, 'check', '--format', 'json', 'samples/'], { cwd: ROOT, encoding: 'utf8', timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 }).stdout);
+    const withErrors = new Set(checked.files.filter((f) => (f.diagnostics || []).some((d) => d.severity === 'error')).map((f) => f.path));
+    const flagged = await page.locator('#register tr.has-errors').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
+    assert.ok(flagged.length > 0);
+    assert.deepEqual(flagged.filter((p) => !withErrors.has(p)), [], 'only sheets with errors are flagged');
+    assert.deepEqual(expected.rows.map((r) => r.path).filter((p) => withErrors.has(p) && !flagged.includes(p)), [], 'every sheet with errors is flagged');
+    assert.equal(await page.locator('#register td.path a.sheet').count(), expected.rows.length);
+    // The register fits the window at 1400 px and at 1000 px (VS Code's editor beside the side bar).
+    for (const width of [1400, 1000]) {
+      await page.setViewportSize({ width, height: 1000 });
+      const [page_, table, box] = await page.evaluate(() => [document.documentElement.scrollWidth, document.querySelector('#register').scrollWidth, document.querySelector('.table-scroll').clientWidth]);
+      assert.ok(page_ <= width, `the page overflows at ${width} px (${page_})`);
+      assert.ok(table <= box, `the register overflows its box at ${width} px (${table} > ${box})`);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'a screenshot with content');
 

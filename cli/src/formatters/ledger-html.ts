@@ -5,7 +5,8 @@
  * mailed, archived or opened offline and shows the same. Laid out for A4 landscape printing.
  */
 import { twelveMonthsFrom, type ExpiryEntry, type Ledger, type MonthCount } from '../../../core/out/ledger/index';
-import { parseIso, toIso } from '../../../core/out/domain/dates';
+import { formatDate, parseIso, toIso } from '../../../core/out/domain/dates';
+import type { LedgerRow } from '../../../core/out/ledger/index';
 import { localize, type Locale } from '../../../core/out/types';
 import {
   COLUMNS,
@@ -44,14 +45,28 @@ h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-b
 p.meta { margin: 0; color: var(--muted); }
 p.note { margin: .4rem 0 0; color: var(--muted); font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+/* The register shrinks to the window (1000–1400 px: a VS Code editor beside the side bar); a
+   narrower window scrolls the table, never the page. */
+.table-scroll { overflow-x: auto; max-width: 100%; }
+#register { font-size: .85rem; }
+#register th { white-space: normal; }
+#register td, #register th { padding: .2rem .35rem; min-width: 3em; }
 th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
 th { background: var(--head); font-weight: bold; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.date, td.ref { white-space: nowrap; }
-td.serial { min-width: 7em; }
-td.summary { min-width: 16em; }
-td.path { min-width: 10em; max-width: 18em; }
-td.path { font-family: "IPAGothic", ui-monospace, monospace; font-size: .8rem; overflow-wrap: anywhere; }
+td.ref { white-space: nowrap; }
+td.date .norm { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.date { min-width: 6.5em; }
+td.date .written { display: block; color: var(--muted); font-size: .75rem; white-space: nowrap; }
+td.serial { min-width: 6em; }
+td.summary { min-width: 12em; }
+td.path { min-width: 8em; max-width: 14em; }
+td.path { font-family: "IPAGothic", ui-monospace, monospace; font-size: .75rem; overflow-wrap: anywhere; }
+td.path a { color: inherit; }
+tr.has-errors td:first-child { box-shadow: inset 4px 0 0 var(--soon); }
+.flag { display: inline-block; margin-top: .15rem; padding: 0 .35rem; border-radius: .6rem; font-size: .75rem; white-space: nowrap; }
+.flag.error { background: var(--soon); color: #fff; }
+.flag.warning { background: #f4d03f; color: #1a1a1a; }
 tr.total td, tr.total th { font-weight: bold; background: #f7f7f7; }
 table.compact { width: auto; min-width: 24rem; }
 td.soon { color: var(--soon); font-weight: bold; }
@@ -88,23 +103,59 @@ function td(html: string, cls = ''): string {
   return `<td${cls ? ` class="${cls}"` : ''}>${html}</td>`;
 }
 
-function registerTable(ledger: Ledger, locale: Locale): string {
+/** What `shitei check` found in one sheet: the register flags sheets with errors or warnings. */
+export interface SheetCheck {
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * A date cell: one normalized form for the whole column (ISO), and below it the text the sheet
+ * writes when that differs (令和8年4月1日, 2026/4/1 …), so mixed styles neither hide what the
+ * sheet says nor make the column hard to scan. Unreadable dates show as written.
+ */
+function dateCell(written: string, iso: string, suffix = ''): string {
+  if (!iso) return escapeHtml(written + suffix);
+  const date = parseIso(iso);
+  const same = written === iso || (date !== undefined && written === formatDate(date, { calendar: 'iso', digits: 'half' }));
+  return `<span class="norm">${escapeHtml(iso + suffix)}</span>${same || !written ? '' : `<span class="written">${escapeHtml(written)}</span>`}`;
+}
+
+function flagHtml(check: SheetCheck | undefined, locale: Locale): string {
+  if (!check || (check.errors === 0 && check.warnings === 0)) return '';
+  const [cls, n, ja, en] = check.errors > 0 ? ['error', check.errors, 'エラー', 'error'] : ['warning', check.warnings, '警告', 'warning'];
+  const text = locale === 'ja' ? `${ja} ${n}` : `${n} ${en}${n === 1 ? '' : 's'}`;
+  const title = locale === 'ja'
+    ? `shitei check: エラー ${check.errors} 件、警告 ${check.warnings} 件`
+    : `shitei check: ${check.errors} error(s), ${check.warnings} warning(s)`;
+  return `<br><span class="flag ${cls}" title="${escapeHtml(title)}">${escapeHtml(text)}</span>`;
+}
+
+/** The file, linked relative to the folder the register was made in (an editor opens it on click). */
+function pathCell(path: string): string {
+  const href = path.split('/').map(encodeURIComponent).join('/');
+  return `<a class="sheet" href="${escapeHtml(href)}" data-path="${escapeHtml(path)}">${escapeHtml(path)}</a>`;
+}
+
+function registerTable(ledger: Ledger, locale: Locale, checks?: ReadonlyMap<string, SheetCheck>): string {
   const head = COLUMNS.map((c) => th(columnLabel(c, locale))).join('');
   const body = ledger.rows
-    .map((r) => {
+    .map((r: LedgerRow) => {
+      const check = checks?.get(r.path);
       const cells = COLUMNS.map((c) => {
-        if (c.key === 'expiry') return td(escapeHtml(expiryCell(r)), 'date');
-        if (c.key === 'path') return td(escapeHtml(r.path), 'path');
+        if (c.key === 'expiry') return td(dateCell(r.expiry, r.expiryIso, expiryCell(r) !== r.expiry ? '※' : ''), 'date');
+        if (c.key === 'path') return td(pathCell(r.path), 'path');
         if (c.key === 'beppyo') return td(r.beppyo.map(escapeHtml).join('<br>'), 'ref');
-        if (c.key === 'serial') return td(escapeHtml(r.serial), 'serial');
+        if (c.key === 'serial') return td(escapeHtml(r.serial) + flagHtml(check, locale), 'serial');
         if (c.key === 'summary') return td(multiline(r.summary), 'summary');
-        const cls = c.iso ? 'date' : '';
-        return td(multiline(c.cell(r)), cls);
+        if (c.iso) return td(dateCell(c.cell(r), c.iso(r)), 'date');
+        return td(multiline(c.cell(r)));
       });
-      return `<tr>${cells.join('')}</tr>`;
+      const cls = check && check.errors > 0 ? ' class="has-errors"' : '';
+      return `<tr${cls} data-path="${escapeHtml(r.path)}">${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<table id="register"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
+  return `<div class="table-scroll"><table id="register"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function agencyTable(ledger: Ledger, locale: Locale): string {
@@ -143,7 +194,7 @@ function expiryTable(id: string, entries: ExpiryEntry[], locale: Locale): string
   const past = entries[0].daysLeft < 0;
   const head = [th(label('expiryInForce', locale)), th(label(past ? 'daysPast' : 'daysLeft', locale), 'num'), th(columnLabel(COLUMNS[0], locale)), th(label('agency', locale)), th(label('file', locale))].join('');
   const body = entries
-    .map((e) => `<tr>${td(escapeHtml(e.expiry), 'date')}${td(escapeHtml(daysText(e, locale)), past ? 'num' : e.daysLeft <= 90 ? 'num soon' : 'num')}${td(escapeHtml(e.serial))}${td(escapeHtml(agencyName(e.agency, locale)))}${td(escapeHtml(e.path), 'path')}</tr>`)
+    .map((e) => `<tr>${td(escapeHtml(e.expiry), 'date')}${td(escapeHtml(daysText(e, locale)), past ? 'num' : e.daysLeft <= 90 ? 'num soon' : 'num')}${td(escapeHtml(e.serial))}${td(escapeHtml(agencyName(e.agency, locale)))}${td(pathCell(e.path), 'path')}</tr>`)
     .join('\n');
   return `<table id="${id}"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
@@ -289,7 +340,11 @@ function legend(locale: Locale): string {
   return `<p class="legend">${item('var(--past)', localize({ ja: '満了済み', en: 'past' }, locale))}${item('var(--soon)', localize({ ja: '12か月以内に満了', en: 'within 12 months' }, locale))}${item('var(--bar)', localize({ ja: 'それ以降', en: 'later' }, locale))}</p>`;
 }
 
-export function formatLedgerHtml(ledger: Ledger, locale: Locale): string {
+/**
+ * `checks`, keyed by the rows' paths, flags the sheets that `shitei check` finds errors or
+ * warnings in (the CLI passes it; without it no row is flagged).
+ */
+export function formatLedgerHtml(ledger: Ledger, locale: Locale, checks?: ReadonlyMap<string, SheetCheck>): string {
   const today = parseIso(ledger.today);
   const last = today ? toIso(twelveMonthsFrom(today)) : ledger.today;
   const title = label('title', locale);
@@ -313,7 +368,7 @@ export function formatLedgerHtml(ledger: Ledger, locale: Locale): string {
 <main>
 <section id="section-register">
 <h2>${escapeHtml(label('register', locale))}</h2>
-${registerTable(ledger, locale)}
+${registerTable(ledger, locale, checks)}
 ${computed}
 </section>
 <section id="section-by-agency" class="summary">

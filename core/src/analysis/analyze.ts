@@ -10,7 +10,8 @@ import { SheetModel } from './sheet';
 import type { ResolvedConfig } from './config';
 import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
-import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE } from '../rules/codes';
+import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE, ENCODING_SUSPECT } from '../rules/codes';
+import { suspectEncoding } from '../text/encodingSuspect';
 import type { TokenCache } from '../nlp/tokenCache';
 import { countWork } from '../text/workCounter';
 
@@ -90,6 +91,11 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
       diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: hasBom ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes });
     }
   }
+  const encoding = engineSeverity(config, ENCODING_SUSPECT);
+  if (encoding !== 'off') {
+    const suspect = encodingDiagnostic(text, encoding);
+    if (suspect) diagnostics.push(suspect);
+  }
   const kept = applyDirectives(diagnostics, sheet);
   kept.sort(compareDiagnostics);
   return { diagnostics: kept, sheet, complete: !!tokens || !rules.some((r) => r.meta.needsTokens) };
@@ -98,6 +104,27 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
 /** The engine's own diagnostics are configured like rules (docs/rules/internal-error.md). */
 function engineSeverity(config: ResolvedConfig, code: string): Severity | 'off' {
   return config.rules[code] ?? ENGINE_DIAGNOSTICS.find((m) => m.code === code)?.defaultSeverity ?? 'error';
+}
+
+/** The engine's own diagnostic for a text that looks read with the wrong encoding. */
+function encodingDiagnostic(text: string, severity: Severity): Diagnostic | undefined {
+  const suspect = suspectEncoding(text);
+  if (!suspect) return undefined;
+  const what: Record<typeof suspect.kind, Localized> = {
+    replacement: { ja: `置換文字(U+FFFD)が${suspect.count}個あります`, en: `it holds ${suspect.count} replacement characters (U+FFFD)` },
+    latin1: { ja: `「ã€」のような文字化けが${suspect.count}文字あります`, en: `it holds ${suspect.count} characters of mojibake such as "ã€"` },
+    'utf8-as-sjis': { ja: `「縺」「繧」のような文字化けが${suspect.count}個あります`, en: `it holds ${suspect.count} characters of mojibake such as 縺 and 繧` },
+  };
+  return {
+    code: ENCODING_SUSPECT,
+    severity,
+    span: suspect.span,
+    message: {
+      ja: `ファイルが別の文字コードで読み込まれているようです(${what[suspect.kind].ja})。ほかの診断はこの文字化けによるものかもしれません。保存する前に、正しい文字コード(Shift_JIS など)で開き直してください(VS Code: ステータスバーの文字コード →「エンコード付きで再度開く」)`,
+      en: `the file looks read with the wrong encoding (${what[suspect.kind].en}); other diagnostics may come from this. Before saving, reopen it with its encoding (e.g. Shift_JIS; in VS Code: the encoding in the status bar → Reopen with Encoding)`,
+    },
+    fixes: [],
+  };
 }
 
 function internalError(code: string, error: unknown, span: Span, severity: Severity): Diagnostic {

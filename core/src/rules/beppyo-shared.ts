@@ -6,8 +6,14 @@ import type { RuleContext } from './types';
 
 const WORDS_BY_LINE = new ContentCache<readonly string[]>();
 
+/**
+ * What word matching needs from its caller: the rules pass their RuleContext, the language
+ * service (completion) the same two members, so both rank 別表 items the same way.
+ */
+export type WordSource = Pick<RuleContext, 'hasTokens' | 'tokenizeText'>;
+
 /** Content words of a text: by tokens when the dictionary is loaded, else kanji/katakana bigrams. */
-export function wordsOf(context: RuleContext, text: string): Set<string> {
+export function wordsOf(context: WordSource, text: string): Set<string> {
   if (context.hasTokens) {
     // Line by line, each line's words cached by its text: the same set as tokenizing the whole
     // text (tokens never cross a line), but an edit re-reads only the lines it changed.
@@ -39,7 +45,7 @@ export function sharesWord(context: RuleContext, text: string, words: ReadonlySe
 }
 
 /** The references whose text shares the most content words with `description`, best first. */
-export function rankTargets(context: RuleContext, description: string, limit: number): { target: ReferenceTarget; shared: string[] }[] {
+export function rankTargets(context: WordSource, description: string, limit: number): { target: ReferenceTarget; shared: string[] }[] {
   const words = wordsOf(context, description);
   return allReferenceTargets()
     .map((target) => ({ target, shared: sharedWords(words, wordsOf(context, target.text)) }))

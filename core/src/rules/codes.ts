@@ -50,6 +50,7 @@ export const DOCUMENT_RULE_CODES = [
   'measure-notice-unjustified',
   'conjunction-level',
   'conjunction-kana',
+  'section-duplicate',
 ] as const;
 
 /** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */
@@ -62,10 +63,12 @@ export const WORKSPACE_RULE_CODES = [
 export const ENGINE_CODES = [
   'internal-error',
   'document-too-large',
+  'encoding-suspect',
 ] as const;
 
 export const INTERNAL_ERROR = 'internal-error';
 export const DOCUMENT_TOO_LARGE = 'document-too-large';
+export const ENCODING_SUSPECT = 'encoding-suspect';
 
 export const ALL_CODES: ReadonlySet<string> = new Set<string>([
   ...DOCUMENT_RULE_CODES, ...WORKSPACE_RULE_CODES, ...ENGINE_CODES,

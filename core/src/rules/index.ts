@@ -43,6 +43,7 @@ import beppyoOverlap from './beppyo-overlap';
 import measureNoticeUnjustified from './measure-notice-unjustified';
 import conjunctionLevel from './conjunction-level';
 import conjunctionKana from './conjunction-kana';
+import sectionDuplicate from './section-duplicate';
 
 export const DOCUMENT_RULES: readonly Rule[] = [
   fieldMissing, fieldDuplicate, fieldUnknown, sectionMissing, sectionEmpty, sectionUnknown, headingUnclosed,
@@ -56,6 +57,7 @@ export const DOCUMENT_RULES: readonly Rule[] = [
   extensionDecidedLate, extensionReasonMissing, reviewOverdue, lifecycleDateInvalid, releaseReasonMissing,
   summaryPeriodUnscoped, summaryPeriodMismatch, beppyoOverlap, measureNoticeUnjustified,
   conjunctionLevel, conjunctionKana,
+  sectionDuplicate,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

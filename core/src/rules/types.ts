@@ -74,6 +74,13 @@ export const ENGINE_DIAGNOSTICS: readonly CatalogMeta[] = [
     category: 'project',
     description: { ja: '文書が上限の文字数を超え、解析されない', en: 'the document exceeds the size limit and is not analysed' },
   },
+  {
+    code: 'encoding-suspect',
+    defaultSeverity: 'error',
+    basis: '—',
+    category: 'project',
+    description: { ja: '文書が別の文字コードで読み込まれているようだ', en: 'the text looks read with the wrong encoding' },
+  },
 ];
 
 export interface Report {

@@ -10,6 +10,7 @@ import { compareDates, daysBetween, formatDate, parseDate, toIso, weekdayName, t
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
 import { fieldSpec } from '../domain/format';
 import { locate } from './locate';
+import { ALIASES, fieldLabel } from './labels';
 
 export interface HoverResult {
   span: Span;
@@ -53,7 +54,7 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale, today
   const at = locate(sheet, offset);
   if (at.kind === 'field-name' && at.name) {
     const spec = fieldSpec(at.name);
-    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${spec.en}${spec.aliases.length ? `\n\n${localize({ ja: '別名', en: 'aliases' }, locale)}: ${spec.aliases.join('、')}` : ''}` };
+    return { span: at.field.nameSpan, contents: `**${spec.name}** — ${localize(fieldLabel(spec), locale)}${spec.aliases.length ? `\n\n${localize(ALIASES, locale)}: ${spec.aliases.join('、')}` : ''}` };
   }
   if (at.kind !== 'field-value' || !at.name) return undefined;
   const field = at.field;

@@ -15,7 +15,7 @@
  *   --disable-workspace-trust (always on) --user-data-dir --extensions-dir --disable-extensions
  *   and any other flag (listed with SHITEI_VSCODE_DEBUG=1).
  *
- * Environment: SHITEI_VSCODE_TIMEOUT_MS (whole run, default 150000), SHITEI_VSCODE_DEBUG=1 (code-server
+ * Environment: SHITEI_VSCODE_TIMEOUT_MS (whole run, default 240000), SHITEI_VSCODE_DEBUG=1 (code-server
  * and browser console output), SHITEI_VSCODE_KEEP=1 (keep the temp profile), SHITEI_CHROMIUM.
  * Exit codes: the tests' code; 124 on time-out; 2 on bad arguments; 3 when the workbench could not run.
  */
@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
-const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 150_000);
+const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 240_000);
 
 function parseArgs(argv) {
   const out = { dev: [], tests: undefined, locale: undefined, paths: [], ignored: [] };

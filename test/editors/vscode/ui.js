@@ -21,7 +21,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
-const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 120_000);
+const TOTAL_MS = Number(process.env.SHITEI_VSCODE_TIMEOUT_MS || 180_000);
 const STEP_MS = 30_000;
 
 function argValue(name) {
@@ -51,6 +51,8 @@ async function main() {
   const bad = valid.replace('措置：表示', '措置：公表');
   if (bad === valid) throw new Error('fixtures/valid.shitei has no 措置：表示 line');
   fs.writeFileSync(path.join(workspace, 'bad.shitei'), bad);
+  // A clean sheet of another serial, for the register and the completion check.
+  fs.writeFileSync(path.join(workspace, 'valid.shitei'), valid.replace('防衛-2026-0012', '防衛-2026-0020').replace('統合演習の計画(', '統合演習の実施計画(').replace(/統合演習計画\n?$/, '統合演習実施計画\n'));
 
   let server;
   let browser;
@@ -86,6 +88,17 @@ async function main() {
     const dist = path.join(dirs.extensions, installedDir, 'dist');
     for (const f of ['server.js', 'extension.js', 'cli.js', 'dict-prepared/manifest.json']) {
       if (!fs.existsSync(path.join(dist, f))) throw new Error(`the installed extension lacks dist/${f}`);
+    }
+    // The extension's page: the user README (not the developer one) with its screenshots, and the icon.
+    const installedRoot = path.join(dirs.extensions, installedDir);
+    const readme = fs.readdirSync(installedRoot).find((f) => f.toLowerCase() === 'readme.md');
+    if (!readme) throw new Error('the .vsix has no README');
+    const readmeText = fs.readFileSync(path.join(installedRoot, readme), 'utf8');
+    if (!/^# shitei — 特定秘密指定書/.test(readmeText) || /npm ci|npm test/.test(readmeText)) throw new Error('the extension page would show the developer README');
+    const images = [...readmeText.matchAll(/\]\(([^)]+\.png)\)/g)].map((m) => m[1]);
+    if (images.length < 3) throw new Error(`the README shows ${images.length} screenshot(s)`);
+    for (const img of [...images, installedPackage(installedRoot).icon]) {
+      if (!img || !fs.existsSync(path.join(installedRoot, img))) throw new Error(`the extension page refers to ${img}, which the .vsix lacks`);
     }
     const caches = fs.readdirSync(dist).filter((f) => f.endsWith('.v8cache'));
     if (caches.length) throw new Error(`the .vsix carries ${caches.join(', ')}`);
@@ -160,7 +173,136 @@ async function main() {
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });
     log(`screenshot ${path.relative(process.cwd(), shot) || shot} (${since()})`);
+
+    await page.mouse.move(5, 5);
+    await extraChecks(page, editor, { since, shotDir: path.dirname(shot) });
   };
+
+  /** The checks of issue 10 (doubled problems, 別表 search, rule pages, status item, register), with screenshots. */
+  async function extraChecks(page, editor, { since, shotDir }) {
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const problemRows = async () => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || ''))).filter((l) => l.includes('措置「公表」'));
+    const palette = async (command) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${command}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+      await row.waitFor({ state: 'visible' });
+      await row.click();
+    };
+
+    // a. The task "check the workspace" leaves each problem once in the Problems panel.
+    assert1((await problemRows()).length === 1, `one Problems row before the task: ${JSON.stringify(await problemRows())}`);
+    await palette('Tasks: Run Task');
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'shitei' }).first();
+    await pick.waitFor({ state: 'visible' });
+    await pick.click();
+    const taskRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'ワークスペースを検査' }).first();
+    await taskRow.waitFor({ state: 'visible' });
+    await taskRow.click();
+    await page.locator('.terminal-wrapper, .xterm').first().waitFor({ state: 'attached' });
+    await lib.sleep(6000); // the CLI run (≈ 2 s with the dictionary) and its output
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+Shift+M');
+    await rows.first().waitFor({ state: 'visible' });
+    await lib.sleep(500);
+    const after = await problemRows();
+    assert1(after.length === 1, `the task doubled the problem: ${JSON.stringify(after)}`);
+    log(`a. after the task the Problems panel lists the problem once (${since()})`);
+
+    // b. The code link in the Problems panel opens the rendered rule page.
+    const codeLink = page.locator('.markers-panel .monaco-list-row .monaco-link', { hasText: 'measure-invalid' }).first();
+    await codeLink.waitFor({ state: 'visible' });
+    await codeLink.click();
+    await page.locator('.tab', { hasText: 'measure-invalid' }).first().waitFor({ state: 'visible' });
+    const rendered = await lib.withTimeout((async () => {
+      for (;;) {
+        for (const f of page.frames()) {
+          const h1 = await f.locator('h1').first().textContent({ timeout: 200 }).catch(() => null);
+          if (h1 && h1.includes('measure-invalid')) return true;
+        }
+        await lib.sleep(200);
+      }
+    })(), STEP_MS, 'the rendered rule page');
+    assert1(rendered, 'the rule page is rendered');
+    assert1(!(await page.locator('.tab', { hasText: 'measure-invalid.md' }).count()), 'the Markdown source was opened');
+    await lib.sleep(500);
+    await page.screenshot({ path: path.join(shotDir, 'vscode-rule-page.png') });
+    log(`b. the code link opened the rendered rule page (${since()})`);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+W'); // close all editors
+    await lib.sleep(300);
+
+    // c. 別表 completion searched by 演習: the item with its text on the row.
+    const sheetRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'valid.shitei' }).first();
+    await sheetRow.click();
+    await page.locator('.tab.active', { hasText: 'valid.shitei' }).waitFor({ state: 'visible' });
+    const ed = page.locator('.editor-instance .monaco-editor').first();
+    await ed.locator('.view-lines').click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    for (let i = 0; i < '別表第1号イa(a)'.length; i++) await page.keyboard.press('Backspace');
+    // The whole list first: ranked by the description, each row with its text (for the README).
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row').first().waitFor({ state: 'visible' });
+    await lib.sleep(800);
+    const full = await page.locator('.suggest-widget').boundingBox();
+    const fullEd = await ed.boundingBox();
+    if (full && fullEd) await page.screenshot({ path: path.join(shotDir, 'vscode-completion-list.png'), clip: { x: fullEd.x, y: Math.max(0, full.y - 150), width: Math.min(1000, full.x + full.width + 40 - fullEd.x), height: full.height + 170 } });
+    const top = await page.locator('.suggest-widget .monaco-list-row').first().textContent();
+    assert1(/別表第1号イa\(a\)/.test(top || ''), `the description ranks 別表第1号イa(a) first: ${top}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('演習');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget .monaco-list-row');
+    await suggest.first().waitFor({ state: 'visible' });
+    await lib.sleep(800);
+    const suggestions = await suggest.evaluateAll((els) => els.map((e) => e.textContent || ''));
+    log(`c. 演習 → ${suggestions.length} suggestion(s): ${suggestions.slice(0, 4).join(' | ')}`);
+    assert1(suggestions.some((l) => l.includes('別表第1号イa(a)') && l.includes('自衛隊の訓練又は演習')), `演習 finds 別表第1号イa(a) with its text: ${JSON.stringify(suggestions)}`);
+    assert1(suggestions.filter((l) => /別表第\d号/.test(l)).length < 10, 'the search narrows the list');
+    const widget = await page.locator('.suggest-widget').boundingBox();
+    const edBox = await ed.boundingBox();
+    if (widget && edBox) {
+      const x = Math.max(0, edBox.x);
+      const y = Math.max(0, widget.y - 200);
+      await page.screenshot({ path: path.join(shotDir, 'vscode-completion.png'), clip: { x, y, width: Math.min(1000, widget.x + widget.width + 40 - x), height: widget.height + 240 } });
+    }
+    await page.keyboard.press('Escape');
+    // Back to the sheet as it was (the workbench may have saved the edit already).
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('別表第1号イa(a)');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.locator('.view-line', { hasText: '別表：別表第1号イa(a)' }).first().waitFor({ state: 'visible' });
+
+    // d. The status item: on sheets only.
+    const item = page.locator('.statusbar-item', { hasText: /^\s*shitei\s*$/ }).first();
+    await item.waitFor({ state: 'visible' });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.shiteirc.json' }).first().click();
+    await page.locator('.tab.active', { hasText: '.shiteirc.json' }).waitFor({ state: 'visible' });
+    await item.waitFor({ state: 'hidden' });
+    log(`d. the status item shows on sheets only (${since()})`);
+
+    // e. The register: flags, normalized dates, linked file names.
+    await palette('特定秘密指定管理簿を表示');
+    await page.locator('.tab', { hasText: '特定秘密指定管理簿' }).first().waitFor({ state: 'visible' });
+    await lib.sleep(1500);
+    await page.screenshot({ path: path.join(shotDir, 'vscode-register.png') });
+    log(`e. the register view (${since()})`);
+  }
+
+  function installedPackage(root) {
+    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  }
+
+  function assert1(ok, message) {
+    if (!ok) throw new Error(message);
+  }
 
   let timer;
   const timeout = new Promise((_, reject) => {

@@ -139,7 +139,9 @@ test('HTML: one self-contained page with the tables and the SVG chart, nothing t
   assert.match(html, /<svg class="chart" id="expiry-chart"[^>]*>[\s\S]*<rect class="bar[^"]*"[\s\S]*<\/svg>/);
   assert.ok(!/https?:\/\//i.test(html), 'no http(s) URL at all');
   assert.ok(!/<script|<link|<img|<iframe|<object|@import|@font-face|url\(/i.test(html), 'no script, no external asset, no web font');
-  assert.ok(!/\ssrc=|\shref=/i.test(html), 'no src or href');
+  assert.ok(!/\ssrc=/i.test(html), 'no src');
+  // The only links: each sheet's file, relative (to the folder the register was made in).
+  for (const m of html.matchAll(/<a ([^>]*)>/g)) assert.match(m[1], /^class="sheet" href="[^":]+\.shitei" data-path="[^"]+"$/, m[0]);
   assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
   assert.match(html, /@media print/);
   // Sheet text is escaped, not markup.
@@ -147,7 +149,7 @@ test('HTML: one self-contained page with the tables and the SVG chart, nothing t
   assert.ok(html.includes('「暗号」の &quot;鍵&quot; 管理 | 手順<br>第2版, 改訂'));
   // The register has one body row per designation; the agency table a totals row.
   const register = /<table id="register">[\s\S]*?<\/table>/.exec(html)![0];
-  assert.equal((register.match(/<tr>/g) ?? []).length, 1 + 3);
+  assert.equal((register.match(/<tr[ >]/g) ?? []).length, 1 + 3);
   assert.match(html, /<tfoot><tr class="total"><td>合計<\/td><td class="num">1<\/td>/);
   assert.ok(html.includes('samples/notes.txt'));
   assert.ok(html.includes('残り 47 日'));

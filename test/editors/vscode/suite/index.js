@@ -8,7 +8,7 @@
 const { performance } = require('node:perf_hooks');
 
 const TEST_TIMEOUT_MS = Number(process.env.SHITEI_TEST_TIMEOUT_MS || 30_000);
-const RUN_TIMEOUT_MS = Number(process.env.SHITEI_RUN_TIMEOUT_MS || 110_000);
+const RUN_TIMEOUT_MS = Number(process.env.SHITEI_RUN_TIMEOUT_MS || 180_000);
 
 function withTimeout(promise, ms, what) {
   let timer;

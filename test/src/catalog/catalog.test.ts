@@ -88,11 +88,12 @@ function definingModule(code: string, kind: string): string | undefined {
 
 /**
  * The engine's diagnostics are not rules: no module checks a sheet for them and no sample can
- * provoke them (a crashing rule; a 2,000,000-character file). They are tested where they arise.
+ * provoke them (a crashing rule; a 2,000,000-character file; a mis-decoded file, which a sample cannot be without being mis-decoded itself). They are tested where they arise.
  */
 const ENGINE_TESTS: Record<string, string> = {
   'internal-error': 'test/src/badinput/crash.test.ts',
   'document-too-large': 'test/src/badinput/badinput.test.ts',
+  'encoding-suspect': 'test/src/text/encodingSuspect.test.ts',
 };
 
 /** The codes of a sample's `# expect: CODE, CODE` markers (test/src/cli/samples.test.ts checks them against the output). */
@@ -137,7 +138,7 @@ test('every code has its module, its test, its documentation page and a sample',
 
 test('workspace rules and engine diagnostics carry the same metadata as document rules', () => {
   assert.deepEqual(catalog.filter((e) => e.kind === 'workspace').map((e) => e.code), WORKSPACE_RULES.map((r) => r.meta.code));
-  assert.deepEqual(catalog.filter((e) => e.kind === 'engine').map((e) => e.code), ['internal-error', 'document-too-large']);
+  assert.deepEqual(catalog.filter((e) => e.kind === 'engine').map((e) => e.code), ['internal-error', 'document-too-large', 'encoding-suspect']);
   for (const e of catalog) assert.ok(['error', 'warning', 'info', 'hint'].includes(e.defaultSeverity), e.code);
 });
 

@@ -16,7 +16,7 @@ export const DOCUMENT_RULE_CODES = [
 ] as const;
 
 /** Rules that compare sheets with each other (every `.shitei` file of the folder or workspace). */
-export const WORKSPACE_RULE_CODES = ['serial-duplicate', 'series-inconsistent'] as const;
+export const WORKSPACE_RULE_CODES = ['serial-duplicate', 'series-inconsistent', 'summary-duplicate', 'description-duplicate'] as const;
 
 export const INTERNAL_ERROR = 'internal-error';
 export const DOCUMENT_TOO_LARGE = 'document-too-large';

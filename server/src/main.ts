@@ -2,7 +2,7 @@
  * Starts the language server on the transport named on the command line (--stdio, --node-ipc,
  * --socket=N, as vscode-languageclient passes them). Used by the extension and by `shitei lsp`.
  */
-import { createConnection, Message, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, Message, ProposedFeatures, type ResponseMessage } from 'vscode-languageserver/node';
 import { startShiteiServer } from './server';
 
 /**
@@ -25,7 +25,14 @@ function withoutEcho(message: Message): Message {
  * build's code-cache warm-up drives the bundle in-process that way).
  */
 export function runServer(streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): void {
-  const options = { messageStrategy: { handleMessage: (message: Message, next: (message: Message) => void) => next(withoutEcho(message)) } };
+  const options = {
+    messageStrategy: { handleMessage: (message: Message, next: (message: Message) => void) => next(withoutEcho(message)) },
+    // A request cancelled while still queued is answered at once with RequestCancelled (-32800).
+    connectionStrategy: {
+      cancelUndispatched: (message: Message) =>
+        ({ jsonrpc: '2.0', id: (message as unknown as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: 'shitei: request cancelled' } }) as ResponseMessage,
+    },
+  };
   // The stdio channel is the protocol: nothing else may write to stdout.
   const connection = streams
     ? createConnection(ProposedFeatures.all, streams.input, streams.output, options)

@@ -4,6 +4,7 @@
  */
 import { createConnection, LSPErrorCodes, Message, ProposedFeatures, type ResponseMessage } from 'vscode-languageserver/node';
 import { startShiteiServer } from './server';
+import { ResyncingFramer } from './framing';
 
 /**
  * vscode-jsonrpc logs a malformed incoming message whole (window/logMessage), and with it any
@@ -34,8 +35,12 @@ export function runServer(streams?: { input: NodeJS.ReadableStream; output: Node
     },
   };
   // The stdio channel is the protocol: nothing else may write to stdout.
-  const connection = streams
-    ? createConnection(ProposedFeatures.all, streams.input, streams.output, options)
+  // Over stdio, the framing is checked first, so a wrong Content-Length is said and survived.
+  const stdio = !streams && process.argv.includes('--stdio');
+  const input = streams?.input ?? (stdio ? process.stdin.pipe(new ResyncingFramer()) : undefined);
+  const output = streams?.output ?? (stdio ? process.stdout : undefined);
+  const connection = input && output
+    ? createConnection(ProposedFeatures.all, input, output, options)
     : createConnection(ProposedFeatures.all, options);
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`shitei: uncaught ${error.name}`));

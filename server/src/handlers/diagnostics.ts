@@ -201,7 +201,9 @@ export class DiagnosticsScheduler {
       this.ctx.guard('diagnostics', () => {
         if (read && !this.ctx.store.has(uri)) this.ctx.files.load(uri);
         this.step(uri);
-        if (this.push) this.publish(uri, false);
+        // Published when the queue is drained (open documents at every slice's end): a group
+        // filling up during a scan is then checked once, not once per member joining.
+        if (this.push) this.dirty.add(uri);
       });
       return true;
     }

@@ -29,6 +29,8 @@ export class DiagnosticsScheduler {
   private readonly queue = new Map<string, boolean>();
   /** Documents whose cross-file results may have changed since they were last published. */
   private readonly dirty = new Set<string>();
+  /** The index stamp of each open document when it was last published (push). */
+  private readonly stamps = new Map<string, string>();
   private walker?: Generator<string[]>;
   private running = false;
   private progress?: BackgroundProgress;
@@ -88,8 +90,7 @@ export class DiagnosticsScheduler {
     this.queue.delete(uri);
     this.published.delete(uri);
     this.ctx.analysis.forget(uri);
-    for (const other of this.ctx.index.delete(uri)) this.dirty.add(other);
-    this.dirty.delete(uri);
+    this.ctx.index.remove(uri);
     if (this.push) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.kick();
   }
@@ -99,15 +100,15 @@ export class DiagnosticsScheduler {
     this.work.steps++;
     const doc = this.ctx.documentFor(uri);
     if (!doc) {
-      for (const other of this.ctx.index.delete(uri)) this.dirty.add(other);
+      this.ctx.index.remove(uri);
       return undefined;
     }
     const result = this.ctx.analysis.analyze(doc);
     const config = this.ctx.analysis.lastConfig(uri);
-    const affected = result.sheet && config
-      ? this.ctx.index.set({ id: uri, path: this.ctx.path(uri), label: this.ctx.label(uri), sheet: result.sheet, config })
-      : this.ctx.index.delete(uri);
-    for (const other of affected) if (other !== uri) this.dirty.add(other);
+    // Who else is affected is expanded when the queue drains (index.drainAffected): a group
+    // filling up during a scan is walked once, not once per member joining.
+    if (result.sheet && config) this.ctx.index.update({ id: uri, path: this.ctx.path(uri), label: this.ctx.label(uri), sheet: result.sheet, config });
+    else this.ctx.index.remove(uri);
     return { doc, result };
   }
 
@@ -127,6 +128,7 @@ export class DiagnosticsScheduler {
     const cross = this.ctx.index.diagnosticsFor(uri);
     const key = `${doc.version}:${result.diagnostics.length}:${JSON.stringify(cross.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message.ja]))}`;
     this.dirty.delete(uri);
+    this.stamps.set(uri, this.ctx.index.stampOf(uri));
     if (!force && this.published.get(uri) === key) return;
     this.published.set(uri, key);
     this.ctx.firstDiagnostics.answered(uri);
@@ -137,6 +139,10 @@ export class DiagnosticsScheduler {
   /** Pull mode: a document's report (the cross-file index brought up to date for it first). */
   pull(uri: string) {
     const stepped = this.step(uri);
+    // The others this change affects are announced with a refresh; the one asked about is answered now.
+    const affected = this.ctx.index.drainAffected();
+    affected.delete(uri);
+    for (const other of affected) this.dirty.add(other);
     this.ctx.firstDiagnostics.answered(uri);
     this.kick();
     return { kind: 'full' as const, items: stepped ? this.diagnosticsOf(stepped.doc, stepped.result) : [] };
@@ -156,7 +162,7 @@ export class DiagnosticsScheduler {
 
   private kick(): void {
     if (this.running) return;
-    if (this.queue.size === 0 && !this.walker && this.dirty.size === 0) return;
+    if (this.queue.size === 0 && !this.walker && this.dirty.size === 0 && !this.ctx.index.hasPending) return;
     this.running = true;
     void this.run().finally(() => {
       this.running = false;
@@ -176,7 +182,13 @@ export class DiagnosticsScheduler {
       do {
         if (!this.next()) break;
       } while (performance.now() < deadline);
-      if (this.push) for (const doc of this.ctx.store.all()) if (this.dirty.has(doc.uri)) this.ctx.guard('publishDiagnostics', () => this.publish(doc.uri, false));
+      // Open documents first: published at every slice's end when their cross-file results may have changed.
+      if (this.push) {
+        for (const doc of this.ctx.store.all()) {
+          if (this.stamps.get(doc.uri) !== this.ctx.index.stampOf(doc.uri)) this.ctx.guard('publishDiagnostics', () => this.publish(doc.uri, false));
+        }
+      }
+      if (this.queue.size === 0 && !this.walker) for (const uri of this.ctx.index.drainAffected()) this.dirty.add(uri);
       if (this.queue.size === 0 && !this.walker) {
         if (this.dirty.size === 0) break;
         if (!this.push) {
@@ -200,10 +212,9 @@ export class DiagnosticsScheduler {
       this.done++;
       this.ctx.guard('diagnostics', () => {
         if (read && !this.ctx.store.has(uri)) this.ctx.files.load(uri);
-        this.step(uri);
         // Published when the queue is drained (open documents at every slice's end): a group
         // filling up during a scan is then checked once, not once per member joining.
-        if (this.push) this.dirty.add(uri);
+        this.step(uri);
       });
       return true;
     }

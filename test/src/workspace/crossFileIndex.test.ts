@@ -112,3 +112,18 @@ test('the series key is linear in the description: one copy of the text, whateve
   const large = copied(2000);
   assert.ok(large < 3 && large < small * 1.5 + 1, `characters copied per character of text: ${small.toFixed(2)} at 200 expressions, ${large.toFixed(2)} at 2,000`);
 });
+
+test('k sheets joining one group one after another: who was affected is worked out in O(k), not O(k²)', () => {
+  const visited = (k: number) => {
+    const index = new CrossFileIndex();
+    for (let i = 0; i < k; i++) index.update(numbered(i, 'PLACEHOLDER'));
+    const affected = index.drainAffected();
+    assert.equal(affected.size, k);
+    for (let i = 0; i < k; i++) index.diagnosticsFor(`s${i}.shitei`);
+    return { visited: index.work.affectedVisited, members: index.work.membersChecked };
+  };
+  const small = visited(300);
+  const large = visited(1200);
+  assert.ok(large.visited <= small.visited * 4 * 1.1, `visited ${small.visited} → ${large.visited}`);
+  assert.ok(large.members <= small.members * 4 * 1.1, `group reads ${small.members} → ${large.members}`);
+});

@@ -84,13 +84,21 @@ class ScaleClient extends BenchLspClient {
   }
 }
 
-/** Hovers one after another on `uri` until `stop()`; their latencies. */
+/**
+ * Hovers one after another on `uri` until `stop()`; their latencies. Each is followed by a
+ * request the server does not know (answered MethodNotFound without any work): its round trip
+ * is the floor a loaded machine puts under every answer, recorded in `client.pings`.
+ */
 async function hoverWhile(client, uri, stop) {
   const latencies = [];
+  client.pings ??= [];
   while (!stop()) {
     const t = performance.now();
     await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     latencies.push(performance.now() - t);
+    const p = performance.now();
+    await client.conn.sendRequest('shitei/benchPing').catch(() => undefined);
+    client.pings.push(performance.now() - p);
     await sleep(20);
   }
   return latencies;
@@ -150,6 +158,7 @@ async function finish(client, { crossAt, latencies }) {
     hoverP50: percentile(latencies, 50),
     hoverP95: percentile(latencies, 95),
     hovers: latencies.length,
+    pingP95: percentile(client.pings ?? [], 95),
     rss: memory.rss,
     peak: memory.peak,
   };

@@ -10,7 +10,7 @@ import { APPLY_FIX_ALL, FIX_ALL_KIND } from './codeActions';
 
 export function registerInitialize(ctx: ServerContext, onInitialized: () => void): void {
   ctx.connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const init = (params.initializationOptions ?? {}) as { locale?: string; debounceMs?: number; docsBaseUrl?: string };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; debounceMs?: number; docsBaseUrl?: string; clientCommands?: unknown };
     const requested = init.locale ?? params.locale ?? 'ja';
     ctx.locale = requested.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     if (typeof init.debounceMs === 'number') ctx.debounceMs = init.debounceMs;
@@ -23,6 +23,11 @@ export function registerInitialize(ctx: ServerContext, onInitialized: () => void
     ctx.encoding = (chosen as ColumnEncoding | undefined) ?? 'utf-16';
     ctx.store.encoding = ctx.encoding;
     ctx.client = clientSupport(caps);
+    // Commands the client runs itself are not announced: vscode-languageclient registers every
+    // announced command as an editor command, and a second registration of the extension's own
+    // shitei.showRuleDocumentation would fail. (They are still answered if sent.)
+    const clientCommands = new Set(Array.isArray(init.clientCommands) ? init.clientCommands.filter((c): c is string => typeof c === 'string') : []);
+    if (/visual studio code|code - oss|vscodium|code-server/i.test(params.clientInfo?.name ?? '')) clientCommands.add(SHOW_RULE_DOCUMENTATION);
     ctx.files.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const capabilities: ServerCapabilities = {
       positionEncoding: ctx.encoding,
@@ -33,7 +38,7 @@ export function registerInitialize(ctx: ServerContext, onInitialized: () => void
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
-      executeCommandProvider: { commands: [APPLY_FIX_ALL, SHOW_RULE_DOCUMENTATION] },
+      executeCommandProvider: { commands: [APPLY_FIX_ALL, SHOW_RULE_DOCUMENTATION].filter((c) => !clientCommands.has(c)) },
       ...(ctx.client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     };
     ctx.phase = 'initialized';

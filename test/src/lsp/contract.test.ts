@@ -326,3 +326,17 @@ test('token rules run even when the client never answers window/workDoneProgress
     await s.stop();
   }
 });
+
+test('commands the client runs itself are not announced (vscode-languageclient would register them twice)', async () => {
+  const announced = async (initialize: Record<string, unknown>) => {
+    const s = await LspSession.start({ noWait: true, initialize });
+    try {
+      return s.initializeResult!.capabilities.executeCommandProvider!.commands;
+    } finally {
+      await s.stop();
+    }
+  };
+  assert.ok((await announced({})).includes('shitei.showRuleDocumentation'));
+  assert.ok(!(await announced({ clientInfo: { name: 'Visual Studio Code', version: '1.95.0' } })).includes('shitei.showRuleDocumentation'));
+  assert.deepEqual(await announced({ initializationOptions: { clientCommands: ['shitei.showRuleDocumentation'] } }), ['shitei.applyFixAll']);
+});

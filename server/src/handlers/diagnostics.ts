@@ -201,6 +201,19 @@ export class DiagnosticsScheduler {
     }
     this.progress?.done();
     this.progress = undefined;
+    this.reportSkipped();
+  }
+
+  private reportedSkipped = '';
+
+  /** Says (counts only, no names or content) which files the workspace rules could not read. */
+  private reportSkipped(): void {
+    const counts = new Map<string, number>();
+    for (const why of this.ctx.files.skipped.values()) counts.set(why, (counts.get(why) ?? 0) + 1);
+    const summary = [...counts].map(([why, n]) => `${n} ${why}`).join(', ');
+    if (summary === this.reportedSkipped) return;
+    this.reportedSkipped = summary;
+    if (summary) this.connection.console.warn(`shitei: workspace files not checked: ${summary}`);
   }
 
   /** One unit of background work; false when there is none left. */
@@ -211,7 +224,10 @@ export class DiagnosticsScheduler {
       this.queue.delete(uri);
       this.done++;
       this.ctx.guard('diagnostics', () => {
-        if (read && !this.ctx.store.has(uri)) this.ctx.files.load(uri);
+        if (read && !this.ctx.store.has(uri) && this.ctx.files.load(uri) !== 'loaded' && this.push && this.published.delete(uri)) {
+          // It was shown before and cannot be read now (gone, no longer a regular file, too large): clear it.
+          this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
         // Published when the queue is drained (open documents at every slice's end): a group
         // filling up during a scan is then checked once, not once per member joining.
         this.step(uri);

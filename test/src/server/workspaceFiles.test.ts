@@ -72,6 +72,8 @@ test('LSP: a .shitei symlink to /dev/zero announced by a file-watch event is ski
     const ds = await s.open(uri, sheet({ fields: { 措置: '公表' } }));
     assert.ok(ds.some((d) => d.code === 'measure-invalid'));
     assert.ok(await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } }));
+    // Said, by count only: nothing is silently left out.
+    await s.until(() => s.logs.some((l) => /workspace files not checked: 2 not-a-file/.test(l)));
   } finally {
     await s.stop();
   }

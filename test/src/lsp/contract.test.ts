@@ -3,7 +3,7 @@
  * is the framing itself): what a client that is not VS Code — eglot, Neovim, a raw client —
  * is entitled to.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -72,6 +72,17 @@ class RawClient {
   stop(): void {
     this.proc.kill();
   }
+}
+
+/** Temporary workspace folders, removed when the file's tests are done. */
+const folders: string[] = [];
+after(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
 }
 
 const hoverParams = (uri: string) => ({ textDocument: { uri }, position: { line: 3, character: 7 } });
@@ -143,7 +154,7 @@ test('a Content-Length too large on the last message: judged on what arrived, an
 });
 
 test('code actions answer only the diagnostics asked for, fixes first, and no action twice', async () => {
-  const s = await LspSession.start({ rootPath: fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-ca-')) });
+  const s = await LspSession.start({ rootPath: tempFolder('shitei-ca-') });
   try {
     const uri = 'file:///tmp/ca.shitei';
     const ds = await s.open(uri, sheet({ fields: { 有効期間: null, 満了日: null, 別表: '別表第9号、別表第8号' } }));
@@ -191,7 +202,7 @@ test('a plaintext-only client gets plaintext hovers and completion docs, and fla
 });
 
 test('didChangeConfiguration: registered only when the client can; its settings apply, to unopened workspace files too', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-settings-'));
+  const dir = tempFolder('shitei-settings-');
   const disk = path.join(dir, 'disk.shitei');
   fs.writeFileSync(disk, sheet({ fields: { 整理番号: 'D-1', 措置: '公表' } }));
   const registrations: string[] = [];
@@ -231,7 +242,7 @@ test('didChangeConfiguration: registered only when the client can; its settings 
 });
 
 test('push: closing an unsaved workspace sheet puts its diagnostics back to the file on disk', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-close-'));
+  const dir = tempFolder('shitei-close-');
   fs.writeFileSync(path.join(dir, '.shiteirc.json'), JSON.stringify({ today: '2026-11-23' }));
   const file = path.join(dir, 'a.shitei');
   fs.writeFileSync(file, sheet());

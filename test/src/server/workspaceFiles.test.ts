@@ -4,7 +4,7 @@
  * checked before reading — a symlink to /dev/zero, a FIFO or an oversized file is skipped and
  * counted, never read.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,8 +15,19 @@ import { readRegularFile, WorkspaceFiles } from '../../../server/out/workspaceFi
 import { LspSession } from '../support/lspClient';
 import { sheet } from '../support/sheet';
 
+/** Temporary folders, removed when the file's tests are done. */
+const folders: string[] = [];
+after(() => {
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
 test('regular files only, and the byte limit before reading', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-files-'));
+  const dir = tempFolder('shitei-files-');
   const ok = path.join(dir, 'ok.shitei');
   fs.writeFileSync(ok, sheet());
   assert.ok('bytes' in readRegularFile(ok));
@@ -37,7 +48,7 @@ test('regular files only, and the byte limit before reading', () => {
 });
 
 test('no cap on the number of files: 6,000 sheets are all found', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-many-'));
+  const dir = tempFolder('shitei-many-');
   for (let f = 0; f < 6; f++) {
     const sub = path.join(dir, `d${f}`);
     fs.mkdirSync(sub);
@@ -57,7 +68,7 @@ test('no cap on the number of files: 6,000 sheets are all found', () => {
 });
 
 test('LSP: a .shitei symlink to /dev/zero announced by a file-watch event is skipped, and the server keeps answering', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-zero-'));
+  const dir = tempFolder('shitei-zero-');
   fs.writeFileSync(path.join(dir, 'a.shitei'), sheet());
   const s = await LspSession.start({ rootPath: dir });
   try {
@@ -80,7 +91,7 @@ test('LSP: a .shitei symlink to /dev/zero announced by a file-watch event is ski
 });
 
 test('LSP: indexing a folder is announced with $/progress (begin … end)', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shitei-progress-'));
+  const dir = tempFolder('shitei-progress-');
   for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(dir, `s${i}.shitei`), sheet({ fields: { 整理番号: `P-${i}` } }));
   const s = await LspSession.start({ rootPath: dir, noWait: true });
   const titles = new Map<string | number, string>();

@@ -1,6 +1,7 @@
 /** `shitei check`: every file through the one analysis path, into a RunReport. */
 import { analyzeText, compareDiagnostics, type Diagnostic } from '../../core/out/analysis/analyze';
-import { analyzeWorkspace, type WorkspaceEntry } from '../../core/out/workspace/analyzeWorkspace';
+import { CrossFileIndex } from '../../core/out/workspace/crossFileIndex';
+import type { WorkspaceEntry } from '../../core/out/workspace/types';
 import { ConfigLoader } from '../../core/out/node/configFile';
 import { readSheetFile, sheetFromBytes } from '../../core/out/node/sheetFile';
 import type { SkippedEntry } from '../../core/out/node/walk';
@@ -54,9 +55,11 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
     if (result.sheet) checked.push({ entry: { id, path: id, label: shown, sheet: result.sheet, config }, report, diagnostics: result.diagnostics, index });
     else report.diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(d, index, options.locale));
   }
-  const across = analyzeWorkspace(checked.map((c) => c.entry));
+  // The same incremental index the language server keeps, filled once.
+  const across = new CrossFileIndex();
+  for (const c of checked) across.set(c.entry);
   for (const c of checked) {
-    const all = [...c.diagnostics, ...(across.get(c.entry.id) ?? [])];
+    const all = [...c.diagnostics, ...across.diagnosticsFor(c.entry.id)];
     all.sort(compareDiagnostics);
     c.report.diagnostics = all.map((d) => toJsonDiagnostic(d, c.index, options.locale));
   }

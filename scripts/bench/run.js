@@ -36,6 +36,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { BenchLspClient, procMemory, procCpuMs, ROOT, BIN } = require('./lsp-client');
 const { generateSheet, writeSheets, beppyoRefs } = require('./generate');
+const { benchScale } = require('./scale');
 
 // ------------------------------------------------------------------------------------------
 // Options
@@ -381,7 +382,37 @@ function buildTable(r) {
   const rr = ratio(rss, rssRef);
   rows.push({ metric: '4 server RSS, 20 sheets open', value: mb(rss), reference: mb(rssRef), ratio: fmtRatio(rr), target: '≤ 250 MB', ok: rss <= 250 ? 'yes' : 'no', raw: { value: rss, reference: rssRef, ratio: rr } });
   }
+  if (r.scale) scaleRows(r.scale, rows);
   return rows;
+}
+
+/** The scale section's rows: targets as ratios to the CLI over the same folder, hover p95, growth. */
+function scaleRows(scale, rows) {
+  const sizes = Object.keys(scale.sizes).map(Number).sort((a, b) => a - b);
+  for (const n of sizes) {
+    const { cli, push, pull, storm } = scale.sizes[n];
+    const n_ = n.toLocaleString('en-US');
+    const pr = ratio(push.cross, cli);
+    rows.push({ metric: `S push: first cross-file result, ${n_} sheets`, value: ms(push.cross), reference: ms(cli), ratio: fmtRatio(pr), target: '≤ 1.50× CLI', ok: pr <= 1.5 ? 'yes' : 'no', raw: { value: push.cross, reference: cli, ratio: pr } });
+    const ir = ratio(push.indexed, cli);
+    rows.push({ metric: `S push: whole folder indexed, ${n_} sheets`, value: ms(push.indexed), reference: ms(cli), ratio: fmtRatio(ir), target: '', ok: '', raw: { value: push.indexed, reference: cli, ratio: ir } });
+    const lr = ratio(pull.cross, cli);
+    rows.push({ metric: `S pull: first cross-file result, ${n_} sheets`, value: ms(pull.cross), reference: ms(cli), ratio: fmtRatio(lr), target: '≤ 1.50× CLI', ok: lr <= 1.5 ? 'yes' : 'no', raw: { value: pull.cross, reference: cli, ratio: lr } });
+    for (const [mode, x] of [['push', push], ['pull', pull]]) {
+      // Reference: the round trip of a request that does no work, in the same moments (the machine's floor).
+      rows.push({ metric: `S ${mode}: hover p95 while indexing, ${n_} sheets`, value: ms(x.hoverP95), reference: ms(x.pingP95), ratio: fmtRatio(ratio(x.hoverP95, x.pingP95)), target: '≤ 50 ms', ok: x.hoverP95 <= 50 ? 'yes' : 'no', raw: { value: x.hoverP95, p50: x.hoverP50, hovers: x.hovers, ping: x.pingP95 } });
+    }
+    if (storm) {
+      rows.push({ metric: `S push: 1,000-file change storm settled, ${n_} sheets`, value: ms(storm.settled), reference: ms(cli), ratio: fmtRatio(ratio(storm.settled, cli)), target: '', ok: '', raw: { value: storm.settled, reference: cli } });
+      rows.push({ metric: `S push: hover p95 during the storm, ${n_} sheets`, value: ms(storm.hoverP95), reference: '', ratio: '', target: '≤ 50 ms', ok: storm.hoverP95 <= 50 ? 'yes' : 'no', raw: { value: storm.hoverP95, hovers: storm.hovers } });
+    }
+  }
+  if (scale.sizes[5000] && scale.sizes[20000]) {
+    const g = ratio(scale.sizes[20000].push.indexed, scale.sizes[5000].push.indexed);
+    rows.push({ metric: 'S push: growth 5,000 → 20,000 sheets (indexed)', value: fmtRatio(g), reference: '', ratio: '', target: '≤ 4.50×', ok: g <= 4.5 ? 'yes' : 'no', raw: { value: g } });
+  } else {
+    rows.push({ metric: 'S push: growth 5,000 → 20,000 sheets', value: 'not run', reference: '', ratio: '', target: '≤ 4.50× (SHITEI_BENCH_SCALE_LARGE=1)', ok: '', raw: {} });
+  }
 }
 
 function renderTable(rows) {
@@ -409,6 +440,11 @@ function renderDetails(r) {
   if (c) lines.push(`- 3: ${c.count} sheets, ${(c.bytes / 1024 / 1024).toFixed(2)} MB, ${c.chars.toLocaleString('en-US')} UTF-16 units; ${c.diagnostics.total} diagnostics, ${c.diagnostics.clean} sheets clean. \`shitei check\` ${c.ours.map(ms).join(', ')}; same with SHITEI_KUROMOJI_LOADER=stock ${c.oursStock.map(ms).join(', ')}; reference ${c.refs.map(ms).join(', ')}.`);
   const m = r.memory?.runs;
   if (m) lines.push(`- 4: ${m[0].docs} sheets, ${(m[0].bytes / 1024).toFixed(0)} KB open; RSS ${m.map((x) => mb(x.rss)).join(', ')} (peak ${m.map((x) => mb(x.peak)).join(', ')}); reference RSS ${r.memory.refs.map((x) => mb(x.rss)).join(', ')} (peak ${r.memory.refs.map((x) => mb(x.peak)).join(', ')}).`);
+  if (r.scale) {
+    for (const [n, x] of Object.entries(r.scale.sizes)) {
+      lines.push(`- S ${Number(n).toLocaleString('en-US')} sheets: \`shitei check\` ${ms(x.cli)}; push first cross-file ${ms(x.push.cross)}, indexed ${ms(x.push.indexed)}, hover p50 ${ms(x.push.hoverP50)} / p95 ${ms(x.push.hoverP95)} over ${x.push.hovers} hovers (no-op request p95 ${ms(x.push.pingP95)}), RSS ${mb(x.push.rss)} (peak ${mb(x.push.peak)}); pull first cross-file ${ms(x.pull.cross)}, indexed ${ms(x.pull.indexed)}, hover p50 ${ms(x.pull.hoverP50)} / p95 ${ms(x.pull.hoverP95)} over ${x.pull.hovers} hovers (no-op request p95 ${ms(x.pull.pingP95)}), RSS ${mb(x.pull.rss)} (peak ${mb(x.pull.peak)}).${x.storm ? ` Change storm: settled ${ms(x.storm.settled)}, hover p95 ${ms(x.storm.hoverP95)} over ${x.storm.hovers} hovers.` : ''}`);
+    }
+  }
   return lines.join('\n');
 }
 
@@ -469,6 +505,19 @@ async function main() {
       result.memory = await benchMemory(tmp, options.runs, sheet100k);
     }
     if (want('text')) result.text = await require('./text').runSection(log, options); // text size: 2 MB sheets, keystrokes in the core (scripts/bench/text.js)
+    if (want('scale')) {
+      // 20,000 sheets take minutes on a shared machine: opt in with SHITEI_BENCH_SCALE_LARGE=1.
+      const sizes = process.env.SHITEI_BENCH_SCALE_SIZES
+        ? process.env.SHITEI_BENCH_SCALE_SIZES.split(',').map(Number)
+        : options.runs <= 2 ? [300, 1000] : process.env.SHITEI_BENCH_SCALE_LARGE === '1' ? [1000, 5000, 20000] : [1000, 5000];
+      log(`scale: push and pull clients over ${sizes.join(' / ')} sheets`);
+      const runCli = async (dir) => {
+        const r = await runNode([BIN, 'check', '--format', 'json', dir], { cwd: tmp, env: OURS_ENV });
+        if (r.code !== 0 && r.code !== 1) throw new Error(`shitei check exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+        return r.exitWall;
+      };
+      result.scale = await benchScale(tmp, { sizes, env: OURS_ENV, serverScript: SERVER_SCRIPT, runCli, log });
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

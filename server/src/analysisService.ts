@@ -10,12 +10,7 @@ import { resolveConfig, type ResolvedConfig, type ShiteiConfigFile } from '../..
 import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
 import { loadTokenizer } from '../../core/out/nlp/tokenizer';
 import { TokenCache } from '../../core/out/nlp/tokenCache';
-/** What analysis needs of a document, open in the editor or read from disk. */
-export interface DocumentText {
-  uri: string;
-  version: number;
-  text: string;
-}
+import type { SheetDocument } from './documents';
 
 export type TokenizerState = 'loading' | 'ready' | 'failed';
 
@@ -24,9 +19,18 @@ export class AnalysisService {
   state: TokenizerState = 'loading';
   private readonly cache = new Map<string, { version: number; complete: boolean; result: AnalysisResult; config: ResolvedConfig }>();
   private readonly loader = new ConfigLoader();
-  /** Settings from the editor (shitei.*), layered over the config file. */
+  /** Settings from the editor (shitei.*), layered over the config file: per document, else the workspace's. */
   private settings = new Map<string, ShiteiConfigFile>();
+  private globalSettings?: ShiteiConfigFile;
   readonly configProblems = new Map<string, string>();
+
+  /**
+   * Where the .shiteirc.json search stops (docs/configuration.md): the workspace folders, so a
+   * config in a shared parent such as /tmp cannot reach into the workspace.
+   */
+  setWorkspaceRoots(uris: readonly string[]): void {
+    this.loader.setRoots(uris.flatMap((uri) => filePathOf(uri) ?? []));
+  }
 
   /** Tokens for the language service (別表 completion ranks as the rules do), once loaded. */
   get words(): { hasTokens: boolean; tokenizeText: (text: string) => ReturnType<TokenCache['tokenize']> } | undefined {
@@ -55,6 +59,12 @@ export class AnalysisService {
     this.cache.delete(uri);
   }
 
+  /** The settings for every document without its own (unopened workspace files too). */
+  setGlobalSettings(settings: ShiteiConfigFile | undefined): void {
+    this.globalSettings = settings;
+    this.cache.clear();
+  }
+
   /** Forget cached configs and results (a config file or the settings changed). */
   invalidate(): void {
     this.loader.invalidate();
@@ -63,7 +73,7 @@ export class AnalysisService {
 
   configFor(uri: string): ResolvedConfig {
     const file = filePathOf(uri);
-    const settings = this.settings.get(uri);
+    const settings = this.settings.get(uri) ?? this.globalSettings;
     try {
       const { config } = file ? this.loader.forDocument(file) : { config: resolveConfig() };
       this.configProblems.delete(uri);
@@ -75,7 +85,7 @@ export class AnalysisService {
     }
   }
 
-  analyze(doc: DocumentText): AnalysisResult {
+  analyze(doc: SheetDocument): AnalysisResult {
     const cached = this.cache.get(doc.uri);
     const complete = this.state === 'ready';
     if (cached && cached.version === doc.version && cached.complete === complete) return cached.result;
@@ -83,6 +93,12 @@ export class AnalysisService {
     const result = analyzeText(doc.text, { config, tokens: this.tokens });
     this.cache.set(doc.uri, { version: doc.version, complete, result, config });
     return result;
+  }
+
+  /** The cached analysis of this version, if there is one (never analyses). */
+  cached(doc: SheetDocument): AnalysisResult | undefined {
+    const cached = this.cache.get(doc.uri);
+    return cached && cached.version === doc.version && cached.complete === (this.state === 'ready') ? cached.result : undefined;
   }
 
   /** Analysis of another text with `uri`'s config (fix-all's later passes); not cached. */

@@ -34,3 +34,23 @@ export function toLspDiagnostic(d: Diagnostic, index: LineIndex, encoding: Colum
 export function toLspEdits(edits: readonly TextEdit[], index: LineIndex, encoding: ColumnEncoding): LspTextEdit[] {
   return edits.map((e) => ({ range: toRange(index, e.span, encoding), newText: e.newText }));
 }
+
+/** Document order, then the code: how every list of diagnostics is sorted. */
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}
+
+/**
+ * Markdown as plain text, for clients that accept only plaintext (eglot shows `**` raw):
+ * emphasis and code marks dropped, links as "text (url)", headings and quotes unmarked.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]\n]*)\]\(([^)\s]*)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*\n]+)\*\*/g, '$1')
+    .replace(/(^|[^*])\*([^*\n]+)\*/g, '$1$2')
+    .replace(/`([^`\n]*)`/g, '$1')
+    .replace(/^#{1,6}[ \t]+/gm, '')
+    .replace(/^>[ \t]?/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+}

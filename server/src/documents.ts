@@ -1,13 +1,35 @@
 /**
- * Open documents, kept with vscode-languageserver-textdocument under incremental sync. Change
- * ranges arrive in the negotiated position encoding; TextDocument counts UTF-16, so ranges in
- * UTF-8 / UTF-32 are converted against the text each change applies to.
+ * The one document type the server analyses, whether the editor holds it (OpenDocument, kept
+ * with vscode-languageserver-textdocument under incremental sync) or it was read from disk
+ * (DiskDocument). Change ranges arrive in the negotiated position encoding; TextDocument counts
+ * UTF-16, so ranges in UTF-8 / UTF-32 are converted against the text each change applies to.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { LineIndex, type ColumnEncoding } from '../../core/out/text/lineIndex';
 
-export class OpenDocument {
+/** What analysis needs of a document, open in the editor or read from disk. */
+export interface SheetDocument {
+  readonly uri: string;
+  /** The editor's version; negative for a copy read from disk. */
+  readonly version: number;
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+}
+
+/** A workspace file as it is on disk (not open in the editor). */
+export class DiskDocument implements SheetDocument {
+  private index?: LineIndex;
+
+  constructor(readonly uri: string, readonly version: number, readonly text: string) {}
+
+  get lineIndex(): LineIndex {
+    this.index ??= new LineIndex(this.text);
+    return this.index;
+  }
+}
+
+export class OpenDocument implements SheetDocument {
   private index?: LineIndex;
 
   constructor(readonly document: TextDocument) {}
@@ -63,6 +85,10 @@ export class DocumentStore {
 
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.docs.has(uri);
   }
 
   all(): OpenDocument[] {

@@ -2,8 +2,9 @@
  * Starts the language server on the transport named on the command line (--stdio, --node-ipc,
  * --socket=N, as vscode-languageclient passes them). Used by the extension and by `shitei lsp`.
  */
-import { createConnection, Message, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, LSPErrorCodes, Message, ProposedFeatures, type ResponseMessage } from 'vscode-languageserver/node';
 import { startShiteiServer } from './server';
+import { ResyncingFramer } from './framing';
 
 /**
  * vscode-jsonrpc logs a malformed incoming message whole (window/logMessage), and with it any
@@ -25,10 +26,21 @@ function withoutEcho(message: Message): Message {
  * build's code-cache warm-up drives the bundle in-process that way).
  */
 export function runServer(streams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): void {
-  const options = { messageStrategy: { handleMessage: (message: Message, next: (message: Message) => void) => next(withoutEcho(message)) } };
+  const options = {
+    messageStrategy: { handleMessage: (message: Message, next: (message: Message) => void) => next(withoutEcho(message)) },
+    // A request cancelled while still queued is answered at once with RequestCancelled (-32800).
+    connectionStrategy: {
+      cancelUndispatched: (message: Message) =>
+        ({ jsonrpc: '2.0', id: (message as unknown as { id: number | string }).id, error: { code: LSPErrorCodes.RequestCancelled, message: 'shitei: request cancelled' } }) as ResponseMessage,
+    },
+  };
   // The stdio channel is the protocol: nothing else may write to stdout.
-  const connection = streams
-    ? createConnection(ProposedFeatures.all, streams.input, streams.output, options)
+  // Over stdio, the framing is checked first, so a wrong Content-Length is said and survived.
+  const stdio = !streams && process.argv.includes('--stdio');
+  const input = streams?.input ?? (stdio ? process.stdin.pipe(new ResyncingFramer()) : undefined);
+  const output = streams?.output ?? (stdio ? process.stdout : undefined);
+  const connection = input && output
+    ? createConnection(ProposedFeatures.all, input, output, options)
     : createConnection(ProposedFeatures.all, options);
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`shitei: uncaught ${error.name}`));

@@ -55,16 +55,27 @@ function compareNames(a: fs.Dirent<Buffer>, b: fs.Dirent<Buffer>): number {
 /** Walks `dir` recursively; nothing in it throws. */
 export function walkSheets(dir: FsPath, options: WalkOptions = {}): WalkResult {
   const result: WalkResult = { files: [], skipped: [] };
-  walkInto(dir, result, options.exclude === undefined ? undefined : pathKey(options.exclude));
+  for (const item of walkSheetEntries(dir, options)) {
+    if ('skipped' in item) result.skipped.push(item.skipped);
+    else result.files.push(item.file);
+  }
   return result;
 }
 
-function walkInto(dir: FsPath, result: WalkResult, excluded: string | undefined): void {
+/**
+ * The same walk, one entry at a time, so a caller can go through a huge folder in slices (the
+ * language server's workspace scan) and stop between any two entries.
+ */
+export function* walkSheetEntries(dir: FsPath, options: WalkOptions = {}): Generator<{ file: FsPath } | { skipped: SkippedEntry }> {
+  yield* walkInto(dir, options.exclude === undefined ? undefined : pathKey(options.exclude));
+}
+
+function* walkInto(dir: FsPath, excluded: string | undefined): Generator<{ file: FsPath } | { skipped: SkippedEntry }> {
   let entries: fs.Dirent<Buffer>[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as fs.Dirent<Buffer>[];
   } catch (error) {
-    result.skipped.push({ file: dir, kind: 'unreadable-folder', code: errno(error) });
+    yield { skipped: { file: dir, kind: 'unreadable-folder', code: errno(error) } };
     return;
   }
   for (const entry of entries.sort(compareNames)) {
@@ -80,14 +91,14 @@ function walkInto(dir: FsPath, result: WalkResult, excluded: string | undefined)
         isFile = fs.statSync(full).isFile();
       } catch (error) {
         // A link that leads nowhere: a `.shitei` one goes to the reader, which names it as unreadable.
-        if (isSheet) result.files.push(full);
-        else result.skipped.push({ file: full, kind: 'unreadable-file', code: errno(error) });
+        if (isSheet) yield { file: full };
+        else yield { skipped: { file: full, kind: 'unreadable-file', code: errno(error) } };
         continue;
       }
       isDir = false;
     }
-    if (isDir) walkInto(full, result, excluded);
-    else if (isSheet) result.files.push(full);
-    else if (isFile) result.skipped.push({ file: full, kind: 'not-shitei' });
+    if (isDir) yield* walkInto(full, excluded);
+    else if (isSheet) yield { file: full };
+    else if (isFile) yield { skipped: { file: full, kind: 'not-shitei' } };
   }
 }

@@ -57,6 +57,8 @@ export const DOCUMENT_RULE_CODES = [
 export const WORKSPACE_RULE_CODES = [
   'serial-duplicate',
   'series-inconsistent',
+  'summary-duplicate',
+  'description-duplicate',
 ] as const;
 
 /** The engine's own diagnostics (core/src/rules/types.ts ENGINE_DIAGNOSTICS). */

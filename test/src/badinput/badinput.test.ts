@@ -311,7 +311,7 @@ test('LSP: CRLF, CR and mixed line endings give the same lines as LF; fixes keep
     assert.ok(actions.length > 0);
     const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).reduce((m, b) => m.set(b, (m.get(b) ?? 0) + 1), new Map<string, number>());
     const eol = parseSheet(text).eol; // the document's own (dominant) line break
-    for (const a of actions) {
+    for (const a of actions.filter((x) => x.edit)) {
       const fixed = applyLsp(text, a.edit!.changes![uri]);
       const before = breaks(text);
       for (const [b, n] of breaks(fixed)) assert.ok(b === eol || n <= (before.get(b) ?? 0), `"${a.title}" on ${name} added a ${JSON.stringify(b)}`);
@@ -329,7 +329,7 @@ test('LSP: a BOM the client keeps stays first through every fix, and text withou
   const all = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
   const results = async (uri: string, text: string, ds: Diagnostic[]) => {
     const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: all, context: { diagnostics: ds } });
-    return new Map(actions.map((a) => [a.title, applyLsp(text, a.edit!.changes![uri])]));
+    return new Map(actions.filter((a) => a.edit).map((a) => [a.title, applyLsp(text, a.edit!.changes![uri])]));
   };
   const a = await results(plainUri, PROBE, plain);
   const b = await results(bomUri, '\uFEFF' + PROBE, withBom);

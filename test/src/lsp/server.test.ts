@@ -80,7 +80,7 @@ test('every quick fix offered on the rule samples removes its diagnostic, adds n
       const offered: { d: Diagnostic; action: CodeAction }[] = [];
       for (const d of diagnostics) {
         const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-        for (const action of actions.filter((a) => a.diagnostics?.some((x) => x.code === d.code))) offered.push({ d, action });
+        for (const action of actions.filter((a) => a.edit && a.diagnostics?.some((x) => x.code === d.code))) offered.push({ d, action });
       }
       // Each fixed copy is checked alone: beside the original, the two would share a 整理番号.
       await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -20,8 +20,19 @@ export class LspSession {
 
   private constructor(readonly proc: ChildProcess, readonly connection: MessageConnection) {}
 
-  /** `nodeArgs`: what node runs instead of `bin/shitei.js lsp --stdio` (another copy of the server). */
-  static async start(options: { positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; rootPath?: string; env?: NodeJS.ProcessEnv; args?: string[]; nodeArgs?: string[] } = {}): Promise<LspSession> {
+  static async start(options: {
+    positionEncodings?: string[]; locale?: string; pull?: boolean; cwd?: string; rootPath?: string; env?: NodeJS.ProcessEnv; args?: string[];
+    /** What node runs instead of `bin/shitei.js lsp --stdio` (another copy of the server). */
+    nodeArgs?: string[];
+    /** Replaces the client capabilities the session declares (a VS Code-like client by default). */
+    capabilities?: Record<string, unknown>;
+    /** Extra initialize parameters (initializationOptions, …). */
+    initialize?: Record<string, unknown>;
+    /** Do not wait for the dictionary. */
+    noWait?: boolean;
+    /** Leave requests from the server to the test (no default answers). */
+    bareClient?: boolean;
+  } = {}): Promise<LspSession> {
     const proc = spawn(process.execPath, options.nodeArgs ?? [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const session = new LspSession(proc, connection);
@@ -37,29 +48,35 @@ export class LspSession {
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       session.logs.push(p.message);
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-    connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
-    connection.onNotification('$/progress', () => undefined);
+    if (!options.bareClient) {
+      connection.onRequest('window/workDoneProgress/create', () => null);
+      connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+      connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+      connection.onRequest('workspace/diagnostic/refresh', () => null);
+      connection.onNotification('$/progress', () => undefined);
+    }
     connection.listen();
     session.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(options.rootPath ?? path.join(REPO, 'samples')).href,
       locale: options.locale ?? 'ja',
-      capabilities: {
+      capabilities: options.capabilities ?? {
         general: options.positionEncodings ? { positionEncodings: options.positionEncodings } : undefined,
         window: { workDoneProgress: true },
-        workspace: { configuration: true },
+        workspace: { configuration: true, applyEdit: true },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
+      ...(options.initialize ?? {}),
     });
     await connection.sendNotification('initialized', {});
-    await session.until(() => session.status === 'ready' || session.status === 'failed', 20000);
+    if (!options.noWait) await session.until(() => session.status === 'ready' || session.status === 'failed', 20000);
     return session;
   }
 

@@ -1,0 +1,31 @@
+/** serial-duplicate: two sheets share one 整理番号 (grouped by the normalized number). */
+import { NAMED_OTHERS, listOthers, normalizeForComparison, type WorkspaceRule } from '../types';
+
+export const serialDuplicate: WorkspaceRule = {
+  meta: {
+    code: 'serial-duplicate',
+    defaultSeverity: 'error',
+    basis: '基準 II 3(5)',
+    description: { ja: '二つの指定書が同じ整理番号を持つ', en: 'two sheets share one 整理番号' },
+  },
+  keys(entry) {
+    const node = entry.sheet.field('整理番号');
+    return node ? [normalizeForComparison(node.value)] : [];
+  },
+  checkGroup(group, report) {
+    // The first few members name each other; the rest are counted (k drafts with a placeholder number: O(k)).
+    const head = group.slice(0, NAMED_OTHERS + 1);
+    for (const s of group) {
+      const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
+      const node = s.sheet.field('整理番号')!;
+      report({
+        id: s.id,
+        span: node.valueSpan,
+        message: {
+          ja: `整理番号「${node.value}」は ${others.ja} でも使われています(整理番号は指定ごとに一意です)`,
+          en: `the serial number "${node.value}" is also used by ${others.en} (each designation needs its own)`,
+        },
+      });
+    }
+  },
+};

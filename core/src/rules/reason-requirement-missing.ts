@@ -11,6 +11,8 @@ interface Requirement {
 }
 
 const NEGATION = new Set(['ない', 'ぬ', 'ず', 'ん']);
+/** Kana that a negation's surface starts with (ない, なく, なかっ, ぬ, ず, ん): a hint for reading order only. */
+const LIKELY_NEGATION = /な|ぬ|ず|ん/;
 
 /**
  * The tokens of the reason's lines, each line tokenized only when a requirement reads it
@@ -57,8 +59,14 @@ export class ReasonTokens {
    * tokens by a negation, before a 。.
    */
   negatedAfter(mayContain: RegExp, heads: (t: Token, next: () => Token | undefined) => boolean, window = 7): boolean {
-    for (let i = 0; i < this.lines.length; i++) {
-      if (!mayContain.test(this.lines[i])) continue;
+    // The answer does not depend on the order lines are read in, so lines that also hold a
+    // negation's kana are read first: in a long reason the sentence that meets the requirement
+    // is usually found without tokenizing every line that merely mentions the head word.
+    const candidates: number[] = [];
+    for (let i = 0; i < this.lines.length; i++) if (mayContain.test(this.lines[i])) candidates.push(i);
+    const likely = candidates.filter((i) => LIKELY_NEGATION.test(this.lines[i]));
+    const rest = candidates.filter((i) => !LIKELY_NEGATION.test(this.lines[i]));
+    for (const i of [...likely, ...rest]) {
       const tokens = this.line(i);
       for (let k = 0; k < tokens.length; k++) {
         if (!heads(tokens[k], () => this.after(i, k, 1).next().value ?? undefined)) continue;

@@ -11,8 +11,8 @@ interface Requirement {
 }
 
 const NEGATION = new Set(['ない', 'ぬ', 'ず', 'ん']);
-/** Kana that a negation's surface starts with (ない, なく, なかっ, ぬ, ず, ん): a hint for reading order only. */
-const LIKELY_NEGATION = /な|ぬ|ず|ん/;
+/** How negations are usually written (ない, なく, なかっ, なけれ, ず, ぬ, ません): a hint for reading order only. */
+const LIKELY_NEGATION = /ない|なく|なかっ|なけれ|ず|ぬ|ません/;
 
 /**
  * The tokens of the reason's lines, each line tokenized only when a requirement reads it
@@ -92,8 +92,9 @@ const REQUIREMENTS: Requirement[] = [
     met: (text, tokens) =>
       /非公知|公知で(は)?ない|公知の事実ではない/.test(text) ||
       // 公になっていない / 公にされておらず / 公表されていない / 公開していない …
-      tokens.negatedAfter(/公/, (t, next) => t.surface === '公' && next()?.surface === 'に') ||
-      tokens.negatedAfter(/公表|公開/, (t) => t.baseForm === '公表' || t.baseForm === '公開'),
+      tokens.negatedAfter(/公表|公開/, (t) => t.baseForm === '公表' || t.baseForm === '公開') ||
+      // 公 then に: the line holds 公に, or ends in 公 with に starting the next line.
+      tokens.negatedAfter(/公に|公$/, (t, next) => t.surface === '公' && next()?.surface === 'に'),
     template: () => '本情報は公になっていない(非公知性)。',
   },
   {

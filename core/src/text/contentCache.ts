@@ -23,14 +23,19 @@ export class ContentCache<V> {
    * Two generations instead of an exact LRU order: a hit in `recent` is one lookup (no
    * delete-and-insert per hit, which dominated a re-analysis); a hit in `older` moves the entry
    * up; when `recent` is full it becomes `older` and what was older is dropped. So every entry
-   * used since the last turnover survives it, and memory stays within 2 × maxEntries.
+   * used since the last turnover survives it, and memory stays within two generations of
+   * maxEntries entries and maxChars key characters each.
    */
   private recent = new Map<string, V>();
   private older = new Map<string, V>();
+  /** Characters of the keys in `recent`: memory is bounded by characters, not only by entries. */
+  private recentChars = 0;
 
   constructor(
     private readonly maxEntries = 100_000,
     private readonly maxKeyLength = 4096,
+    /** 4,000,000 characters: a 2,000,000-character sheet and its edits fit in one generation. */
+    private readonly maxChars = 4_000_000,
   ) {
     ALL.push(this as ContentCache<unknown>);
   }
@@ -42,17 +47,20 @@ export class ContentCache<V> {
     if (hit !== undefined) return hit;
     const old = this.older.get(key);
     const value = old !== undefined ? old : compute(key);
-    if (this.recent.size >= this.maxEntries) {
+    if (this.recent.size >= this.maxEntries || this.recentChars + key.length > this.maxChars) {
       this.older = this.recent;
       this.recent = new Map();
+      this.recentChars = 0;
     }
     this.recent.set(key, value);
+    this.recentChars += key.length;
     return value;
   }
 
   clear(): void {
     this.recent.clear();
     this.older.clear();
+    this.recentChars = 0;
   }
 }
 

@@ -370,9 +370,13 @@ export class SheetModel {
    */
   appendSection(name: SectionName, lines: string[]): TextEdit {
     const t = this.text;
-    const withoutLastBreak = t.replace(/(?:\r\n|\n|\r)$/, '');
-    const endsWithBreak = withoutLastBreak.length < t.length;
-    const endsWithBlank = t.length === 0 || (endsWithBreak && /(?:^|\r\n|\n|\r)[ \t\u3000]*$/.test(withoutLastBreak));
+    // Read from the end (the regexes this replaces scanned the whole text on every analysis).
+    const contentEnd = t.endsWith('\r\n') ? t.length - 2 : t.endsWith('\n') || t.endsWith('\r') ? t.length - 1 : t.length;
+    const endsWithBreak = contentEnd < t.length;
+    let lastLineStart = contentEnd;
+    while (lastLineStart > 0 && (t[lastLineStart - 1] === ' ' || t[lastLineStart - 1] === '\t' || t[lastLineStart - 1] === '\u3000')) lastLineStart--;
+    const lastLineBlank = lastLineStart === 0 || t[lastLineStart - 1] === '\n' || t[lastLineStart - 1] === '\r';
+    const endsWithBlank = t.length === 0 || (endsWithBreak && lastLineBlank);
     const sep = endsWithBlank ? '' : endsWithBreak ? this.eol : this.eol + this.eol;
     const newText = sep + [`【${name}】`, ...lines].join(this.eol) + this.eol;
     // After a final lone CR, an inserted LF would join it into one CRLF (a line lost, a foreign

@@ -11,6 +11,8 @@ interface Requirement {
 }
 
 const NEGATION = new Set(['ない', 'ぬ', 'ず', 'ん']);
+/** How negations are usually written (ない, なく, なかっ, なけれ, ず, ぬ, ません): a hint for reading order only. */
+const LIKELY_NEGATION = /ない|なく|なかっ|なけれ|ず|ぬ|ません/;
 
 /**
  * The tokens of the reason's lines, each line tokenized only when a requirement reads it
@@ -57,8 +59,14 @@ export class ReasonTokens {
    * tokens by a negation, before a 。.
    */
   negatedAfter(mayContain: RegExp, heads: (t: Token, next: () => Token | undefined) => boolean, window = 7): boolean {
-    for (let i = 0; i < this.lines.length; i++) {
-      if (!mayContain.test(this.lines[i])) continue;
+    // The answer does not depend on the order lines are read in, so lines that also hold a
+    // negation's kana are read first: in a long reason the sentence that meets the requirement
+    // is usually found without tokenizing every line that merely mentions the head word.
+    const candidates: number[] = [];
+    for (let i = 0; i < this.lines.length; i++) if (mayContain.test(this.lines[i])) candidates.push(i);
+    const likely = candidates.filter((i) => LIKELY_NEGATION.test(this.lines[i]));
+    const rest = candidates.filter((i) => !LIKELY_NEGATION.test(this.lines[i]));
+    for (const i of [...likely, ...rest]) {
       const tokens = this.line(i);
       for (let k = 0; k < tokens.length; k++) {
         if (!heads(tokens[k], () => this.after(i, k, 1).next().value ?? undefined)) continue;
@@ -84,8 +92,9 @@ const REQUIREMENTS: Requirement[] = [
     met: (text, tokens) =>
       /非公知|公知で(は)?ない|公知の事実ではない/.test(text) ||
       // 公になっていない / 公にされておらず / 公表されていない / 公開していない …
-      tokens.negatedAfter(/公/, (t, next) => t.surface === '公' && next()?.surface === 'に') ||
-      tokens.negatedAfter(/公表|公開/, (t) => t.baseForm === '公表' || t.baseForm === '公開'),
+      tokens.negatedAfter(/公表|公開/, (t) => t.baseForm === '公表' || t.baseForm === '公開') ||
+      // 公 then に: the line holds 公に, or ends in 公 with に starting the next line.
+      tokens.negatedAfter(/公に|公$/, (t, next) => t.surface === '公' && next()?.surface === 'に'),
     template: () => '本情報は公になっていない(非公知性)。',
   },
   {

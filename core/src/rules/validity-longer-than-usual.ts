@@ -10,6 +10,8 @@ const USUAL_PERIODS: { pattern: RegExp; years: number; kind: Localized }[] = [
   { pattern: /要人の動向|要人動向/, years: 4, kind: { ja: '要人の動向に関する情報', en: 'movements of foreign leaders' } },
 ];
 
+const SHORTEST_USUAL = Math.min(...USUAL_PERIODS.map((u) => u.years));
+
 export default defineRule({
   meta: {
     code: 'validity-longer-than-usual',
@@ -25,6 +27,8 @@ export default defineRule({
     const validity = sheet.validity;
     const start = sheet.designationDate;
     if (!description || !validity?.period || !start) return;
+    // Not longer than the shortest usual period: no match can matter, so the text is not searched.
+    if (!exceedsYears(start, validity.period, SHORTEST_USUAL)) return;
     const matches = USUAL_PERIODS.filter((u) => u.pattern.test(description.text));
     if (matches.length === 0) return;
     const usual = matches.reduce((a, b) => (b.years < a.years ? b : a));

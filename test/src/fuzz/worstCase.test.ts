@@ -8,7 +8,7 @@
  * replayable with its seed, and a loaded machine cannot make it flaky.
  *
  * Bounded in `npm test` (SHITEI_WORST_RUNS, default 40 cases of up to 4,096 characters). The
- * long run, by hand (about 10 minutes on 2 cores):
+ * long run, by hand (a few minutes on 2 cores):
  *
  *     npm run test:fuzz:worst        # SHITEI_WORST_RUNS=1500 SHITEI_WORST_SIZE=65536
  *

@@ -92,8 +92,10 @@ test('--fix with a machine format: the fix report goes to stderr, stdout stays p
 
 test('--fix keeps the encoding, the BOM and CRLF line endings (UTF-8 BOM, UTF-16LE, UTF-16BE)', () => {
   // Distinct 整理番号, so that the sheets do not report each other (serial-duplicate).
-  const text = (serial: string) => sheet({ fields: { 整理番号: serial, 満了日: '令和10年4月1日' }, eol: '\r\n' });
-  const expected = (serial: string) => sheet({ fields: { 整理番号: serial, 満了日: '令和10年3月31日' }, eol: '\r\n' });
+  // Three designations, each of its own exercise (the same description twice is description-duplicate).
+  const sections = (serial: string) => ({ 対象情報の記述: `令和8年度に実施する自衛隊の統合演習${serial}の計画`, 概要: `令和8年度自衛隊統合演習${serial}計画` });
+  const text = (serial: string) => sheet({ fields: { 整理番号: serial, 満了日: '令和10年4月1日' }, sections: sections(serial), eol: '\r\n' });
+  const expected = (serial: string) => sheet({ fields: { 整理番号: serial, 満了日: '令和10年3月31日' }, sections: sections(serial), eol: '\r\n' });
   const utf8bom = (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)]);
   const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
   const utf16be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);

@@ -38,7 +38,8 @@ test('the tarball holds the bundles, one prepared dictionary and the docs; no de
     assert.ok(files.has(f), `${f} in the tarball`);
   }
   assert.ok(!pkg.files.some((f) => f.startsWith('dist/dict/') || f.endsWith('.dat.gz')), 'no second (stock) dictionary');
-  assert.ok(!pkg.files.some((f) => /^(core|cli|server|client|test)\//.test(f) || f.endsWith('.ts')), 'no sources or compiled tree');
+  // client/README.md and its pictures are the extension's page (the same `files` list makes the .vsix).
+  assert.ok(!pkg.files.some((f) => /^(core|cli|server|test)\//.test(f) || (/^client\//.test(f) && !/^client\/(README\.md|media\/)/.test(f)) || f.endsWith('.ts')), 'no sources or compiled tree');
   const installed = fs.readdirSync(path.join(pkg.project, 'node_modules')).filter((n) => !n.startsWith('.'));
   assert.deepEqual(installed, ['shitei'], 'nothing but shitei in node_modules');
   const manifest = JSON.parse(fs.readFileSync(path.join(pkg.project, 'node_modules/shitei/package.json'), 'utf8'));

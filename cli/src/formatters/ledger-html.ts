@@ -48,7 +48,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 /* The register shrinks to the window (1000–1400 px: a VS Code editor beside the side bar); a
    narrower window scrolls the table, never the page. */
 .table-scroll { overflow-x: auto; max-width: 100%; }
-#register { font-size: .85rem; }
+#register { font-size: .8rem; }
 #register th { white-space: normal; }
 #register td, #register th { padding: .2rem .35rem; min-width: 3em; }
 th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
@@ -57,7 +57,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 td.ref { white-space: nowrap; }
 td.date .norm { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.date { min-width: 6.5em; }
-td.date .written { display: block; color: var(--muted); font-size: .75rem; white-space: nowrap; }
+td.date .written { display: block; color: var(--muted); font-size: .75rem; }
 td.serial { min-width: 6em; }
 td.summary { min-width: 12em; }
 td.path { min-width: 8em; max-width: 14em; }

@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * `npm run catalog`: writes every copy of the rule catalog from the rules' `meta`
- * (core/src/rules/catalog.ts, read from the build output):
+ * (core/src/rules/catalog.ts, read through the core's entry point core/out/index.js):
  *
  *   - core/src/rules/codes.ts (the code lists directives and the config file are checked against)
  *   - package.json            contributes.configuration → shitei.rules (the VS Code settings)
@@ -34,10 +34,8 @@ const OTHER = { id: 'other', title: { ja: 'その他', en: 'Other' }, basis: '' 
 
 /** @returns {{ entries: Entry[], categories: readonly Category[] }} */
 function loadCatalog() {
-  const out = path.join(ROOT, 'core', 'out', 'rules');
-  if (!fs.existsSync(path.join(out, 'catalog.js'))) throw new Error('core/out/rules/catalog.js is missing: build first (npx tsc -b)');
-  const { ruleCatalog } = require(path.join(out, 'catalog.js'));
-  const { RULE_CATEGORIES } = require(path.join(out, 'types.js'));
+  if (!fs.existsSync(path.join(ROOT, 'core', 'out', 'index.js'))) throw new Error('core/out/index.js is missing: build first (npx tsc -b)');
+  const { ruleCatalog, RULE_CATEGORIES } = require('../core/out/index.js');
   /** @type {Entry[]} */
   const entries = ruleCatalog();
   const seen = new Set();

@@ -1,14 +1,8 @@
 /** `shitei check`: every file through the one analysis path, into a RunReport. */
-import { analyzeText, compareDiagnostics, type Diagnostic } from '../../core/out/analysis/analyze';
-import { CrossFileIndex } from '../../core/out/workspace/crossFileIndex';
-import type { WorkspaceEntry } from '../../core/out/workspace/types';
-import { ConfigLoader } from '../../core/out/node/configFile';
-import { readSheetFile, sheetFromBytes } from '../../core/out/node/sheetFile';
-import type { SkippedEntry } from '../../core/out/node/walk';
-import { LineIndex } from '../../core/out/text/lineIndex';
-import { loadTokenizer } from '../../core/out/nlp/tokenizer';
-import { TokenCache } from '../../core/out/nlp/tokenCache';
-import { localize, type Locale } from '../../core/out/types';
+import {
+  analyzeText, compareDiagnostics, type Diagnostic, CrossFileIndex, type WorkspaceEntry, LineIndex, TokenCache, localize, type Locale,
+} from '../../core/out/index';
+import { ConfigLoader, readSheetFile, sheetFromBytes, type SkippedEntry, loadTokenizer } from '../../core/out/node/index';
 import { displayPath, type FsPath } from './files';
 import { summarize, toJsonDiagnostic, type FileReport, type RunReport } from './report';
 

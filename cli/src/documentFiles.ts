@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { localize, type Locale, type Localized } from '../../core/out/types';
+import { localize, type Locale, type Localized } from '../../core/out/index';
 import { UsageError } from './options';
 
 export { UsageError };

@@ -9,10 +9,8 @@
  * target that exists — and then nothing is written.
  */
 import * as path from 'node:path';
-import { parseSheet } from '../../core/out/syntax/parser';
-import { decodeDocument } from '../../core/out/text/decode';
-import { sheetToDocument } from '../../core/out/documents/sheetDocument';
-import { sheetToDocx } from '../../core/out/documents/docxWrite';
+import { parseSheet, decodeDocument } from '../../core/out/index';
+import { sheetToDocument, sheetToDocx } from '../../core/out/documents/index';
 import { LOCALES, localeOf } from './options';
 import { displayPath } from './files';
 import {

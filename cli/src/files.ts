@@ -2,13 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { SHEET_EXTENSION, walkSheets, type SkippedEntry } from '../../core/out/node/walk';
-import { pathKey, pathText, type FsPath } from '../../core/out/node/readFile';
-import { escapeControlChars } from '../../core/out/text/controlChars';
+import { SHEET_EXTENSION, walkSheets, type SkippedEntry, pathKey, pathText, type FsPath } from '../../core/out/node/index';
+import { escapeControlChars } from '../../core/out/index';
 
 export const EXTENSION = SHEET_EXTENSION;
-export type { SkippedEntry } from '../../core/out/node/walk';
-export type { FsPath } from '../../core/out/node/readFile';
+export type { SkippedEntry, FsPath } from '../../core/out/node/index';
 
 export class PathError extends Error {}
 

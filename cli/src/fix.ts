@@ -7,15 +7,10 @@
  * and named with the reason. Unchanged files are not written at all.
  */
 import * as fs from 'node:fs';
-import { analyzeText, type Diagnostic } from '../../core/out/analysis/analyze';
-import type { ResolvedConfig } from '../../core/out/analysis/config';
-import { ConfigLoader } from '../../core/out/node/configFile';
-import { maxSheetBytes, pathText, readRegularFile, type FsPath } from '../../core/out/node/readFile';
-import { fixAllEdits, fixAllToFixpoint } from '../../core/out/service/actions';
-import { decodeDocument, type DecodedEncoding } from '../../core/out/text/decode';
-import { loadTokenizer } from '../../core/out/nlp/tokenizer';
-import { TokenCache } from '../../core/out/nlp/tokenCache';
-import type { Localized } from '../../core/out/types';
+import {
+  analyzeText, type Diagnostic, type ResolvedConfig, fixAllEdits, fixAllToFixpoint, decodeDocument, type DecodedEncoding, TokenCache, type Localized,
+} from '../../core/out/index';
+import { ConfigLoader, maxSheetBytes, pathText, readRegularFile, type FsPath, loadTokenizer } from '../../core/out/node/index';
 
 /** What fixing one text did. */
 export interface FixedText {

@@ -13,12 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentError, ZipReader } from '../../core/out/documents/zip';
-import { readDocx } from '../../core/out/documents/docxRead';
-import { interpretBlocks } from '../../core/out/documents/docxImport';
-import { documentToShitei } from '../../core/out/documents/sheetDocument';
-import { readXlsx } from '../../core/out/documents/xlsxRead';
-import { importRegister } from '../../core/out/documents/registerImport';
+import { DocumentError, ZipReader, readDocx, interpretBlocks, documentToShitei, readXlsx, importRegister } from '../../core/out/documents/index';
 import { LOCALES, localeOf } from './options';
 import { displayPath } from './files';
 import {

@@ -1,17 +1,12 @@
 /** The `shitei` command: argument parsing and dispatch; the work is in check.ts and the core. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
-import { decodeDocument } from '../../core/out/text/decode';
-import { loadTokenizer } from '../../core/out/nlp/tokenizer';
-import { TokenCache } from '../../core/out/nlp/tokenCache';
+import { ConfigError, ConfigLoader, loadTokenizer, toolVersion } from '../../core/out/node/index';
+import { decodeDocument, TokenCache, localize, type Locale, escapeControlChars } from '../../core/out/index';
 import { describeFixes, encodeLike, fixFiles, fixText, type FileFix } from './fix';
-import { toolVersion } from '../../core/out/node/installation';
 import { LOCALES, localeOf, parseOptions, UsageError } from './options';
-import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
 import { displayPath, expandPaths, PathError, type FsPath, type SkippedEntry } from './files';
-import { escapeControlChars } from '../../core/out/text/controlChars';
 import { formatJson } from './formatters/json';
 import { formatText } from './formatters/text';
 import { formatSarifChunks } from './formatters/sarif';
@@ -145,8 +140,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'lsp') {
-    (require('../../server/out/main') as typeof import('../../server/src/main')).runServer();
-    return new Promise<number>(() => undefined); // serves until the client exits the process
+    // bin/shitei.js starts the server (its bundle) before this module is loaded: the CLI does not
+    // depend on the server (test/src/architecture/layers.test.ts). Reaching here means main() was
+    // called directly.
+    io.stderr('shitei: "lsp" is started by bin/shitei.js, not by the CLI module\n');
+    return 2;
   }
   if (command === 'ledger') {
     return (require('./ledger') as typeof import('./ledger')).runLedgerCommand(rest, io);

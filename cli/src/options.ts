@@ -4,7 +4,7 @@
  * empty value, a value outside its choices. Every problem is a UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
-import type { Locale } from '../../core/out/types';
+import type { Locale } from '../../core/out/index';
 
 export class UsageError extends Error {}
 

@@ -1,7 +1,5 @@
 /** The CLI's result model: what the formatters print (JSON per format.md "Headless output"). */
-import type { Diagnostic } from '../../core/out/analysis/analyze';
-import type { LineIndex } from '../../core/out/text/lineIndex';
-import { localize, type Locale, type Severity } from '../../core/out/types';
+import { type Diagnostic, type LineIndex, localize, type Locale, type Severity } from '../../core/out/index';
 
 export interface JsonDiagnostic {
   code: string;

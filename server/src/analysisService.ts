@@ -5,11 +5,8 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, type AnalysisResult } from '../../core/out/analysis/analyze';
-import { resolveConfig, type ResolvedConfig, type ShiteiConfigFile } from '../../core/out/analysis/config';
-import { ConfigError, ConfigLoader } from '../../core/out/node/configFile';
-import { loadTokenizer } from '../../core/out/nlp/tokenizer';
-import { TokenCache } from '../../core/out/nlp/tokenCache';
+import { analyzeText, type AnalysisResult, resolveConfig, type ResolvedConfig, type ShiteiConfigFile, TokenCache } from '../../core/out/index';
+import { ConfigError, ConfigLoader, loadTokenizer } from '../../core/out/node/index';
 import type { SheetDocument } from './documents';
 
 export type TokenizerState = 'loading' | 'ready' | 'failed';

@@ -9,10 +9,8 @@ import {
 import { AnalysisService, filePathOf } from './analysisService';
 import { DocumentStore, type SheetDocument } from './documents';
 import { WorkspaceFiles } from './workspaceFiles';
-import { CrossFileIndex } from '../../core/out/workspace/crossFileIndex';
-import { ruleDocsUrl } from '../../core/out/node/installation';
-import type { ColumnEncoding } from '../../core/out/text/lineIndex';
-import type { Locale } from '../../core/out/types';
+import { CrossFileIndex, type ColumnEncoding, type Locale } from '../../core/out/index';
+import { ruleDocsUrl } from '../../core/out/node/index';
 import { FirstDiagnosticsGate } from './firstDiagnosticsGate';
 
 /** The lifecycle of the connection, for the answers LSP requires before initialize and after shutdown. */

@@ -2,9 +2,9 @@
 import {
   DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
-import type { Diagnostic } from '../../core/out/analysis/analyze';
-import type { ColumnEncoding, LineIndex } from '../../core/out/text/lineIndex';
-import { localize, type Locale, type Severity, type Span, type TextEdit } from '../../core/out/types';
+import {
+  type Diagnostic, type ColumnEncoding, type LineIndex, localize, type Locale, type Severity, type Span, type TextEdit,
+} from '../../core/out/index';
 
 export const SOURCE = 'shitei';
 

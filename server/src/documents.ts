@@ -6,7 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { LineIndex, type ColumnEncoding } from '../../core/out/text/lineIndex';
+import { LineIndex, type ColumnEncoding } from '../../core/out/index';
 
 /** What analysis needs of a document, open in the editor or read from disk. */
 export interface SheetDocument {

@@ -6,10 +6,8 @@
  * skipped, whether the scan found it or a file-watch event announced it.
  */
 import * as path from 'node:path';
-import { fileUrlOf, fsPathOfFileUrl, maxSheetBytes, readRegularFile } from '../../core/out/node/readFile';
-import { walkSheetEntries } from '../../core/out/node/walk';
-import { DEFAULT_MAX_DOCUMENT_CHARS } from '../../core/out/analysis/config';
-import { decodeDocument } from '../../core/out/text/decode';
+import { fileUrlOf, fsPathOfFileUrl, maxSheetBytes, readRegularFile, walkSheetEntries } from '../../core/out/node/index';
+import { DEFAULT_MAX_DOCUMENT_CHARS, decodeDocument } from '../../core/out/index';
 import { filePathOf } from './analysisService';
 import { DiskDocument } from './documents';
 

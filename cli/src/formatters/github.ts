@@ -3,7 +3,7 @@
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`).
  */
 import type { RunReport } from '../report';
-import { escapeControlChars } from '../../../core/out/text/controlChars';
+import { escapeControlChars } from '../../../core/out/index';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 

@@ -4,8 +4,7 @@
  * Pure (no file system): an editor view can format a ledger with the same code.
  */
 import type { Ledger, LedgerRow, ExpiryEntry } from '../../../core/out/ledger/index';
-import { formatDate, parseIso } from '../../../core/out/domain/dates';
-import { localize, type Locale } from '../../../core/out/types';
+import { formatDate, parseIso, localize, type Locale } from '../../../core/out/index';
 
 export interface Column {
   key: string;

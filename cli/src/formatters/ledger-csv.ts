@@ -9,8 +9,7 @@
  * leading apostrophe, the usual defence against CSV injection; no real 指定書 value starts so.
  */
 import type { Ledger } from '../../../core/out/ledger/index';
-import { localize, type Locale } from '../../../core/out/types';
-import { escapeControlChars } from '../../../core/out/text/controlChars';
+import { localize, type Locale, escapeControlChars } from '../../../core/out/index';
 import { COLUMNS, columnLabel, label } from './ledger-common';
 
 export const BOM = '\uFEFF';

@@ -4,10 +4,8 @@
  * fonts only), and a Content-Security-Policy that forbids loading anything, so the file can be
  * mailed, archived or opened offline and shows the same. Laid out for A4 landscape printing.
  */
-import { twelveMonthsFrom, type ExpiryEntry, type Ledger, type MonthCount } from '../../../core/out/ledger/index';
-import { formatDate, parseIso, toIso } from '../../../core/out/domain/dates';
-import type { LedgerRow } from '../../../core/out/ledger/index';
-import { localize, type Locale } from '../../../core/out/types';
+import { twelveMonthsFrom, type ExpiryEntry, type Ledger, type MonthCount, type LedgerRow } from '../../../core/out/ledger/index';
+import { formatDate, parseIso, toIso, localize, type Locale } from '../../../core/out/index';
 import {
   COLUMNS,
   agencyName,

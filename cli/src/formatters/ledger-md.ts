@@ -4,9 +4,7 @@
  * cannot break the table (line breaks become <br>).
  */
 import { twelveMonthsFrom, type ExpiryEntry, type Ledger } from '../../../core/out/ledger/index';
-import { parseIso, toIso } from '../../../core/out/domain/dates';
-import { localize, type Locale } from '../../../core/out/types';
-import { escapeControlChars } from '../../../core/out/text/controlChars';
+import { parseIso, toIso, localize, type Locale, escapeControlChars } from '../../../core/out/index';
 import {
   COLUMNS,
   agencyName,

@@ -6,11 +6,9 @@
  * nothing is reinterpreted; the ISO form follows each date column for sorting, as in CSV.
  * `shitei import REGISTER.xlsx` reads this workbook back.
  */
-import type { ExpiryEntry, Ledger } from '../../../core/out/ledger/index';
-import { twelveMonthsFrom } from '../../../core/out/ledger/index';
-import { parseIso, toIso } from '../../../core/out/domain/dates';
-import type { Locale } from '../../../core/out/types';
-import { writeXlsx, type XlsxRow, type XlsxSheet } from '../../../core/out/documents/xlsxWrite';
+import { type ExpiryEntry, type Ledger, twelveMonthsFrom } from '../../../core/out/ledger/index';
+import { parseIso, toIso, type Locale } from '../../../core/out/index';
+import { writeXlsx, type XlsxRow, type XlsxSheet } from '../../../core/out/documents/index';
 import {
   COLUMNS, agencyName, baseDateText, columnLabel, countsText, daysText, fiveYearsText, gouLabel, label, validityLabel, windowText,
 } from './ledger-common';

@@ -3,7 +3,7 @@
  * both languages. Pure, like the ledger's: an editor view can format a report with the same code.
  */
 import type { ReportRow, YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/types';
+import type { Locale } from '../../../core/out/index';
 
 type Text = { ja: string; en: string };
 

@@ -3,7 +3,7 @@
  * The rows, then one 合計 row (each designation once).
  */
 import type { YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/types';
+import type { Locale } from '../../../core/out/index';
 import { BOM, CRLF, csvField } from './ledger-csv';
 import { REPORT_COLUMNS, rowCells, totalCells } from './report-common';
 

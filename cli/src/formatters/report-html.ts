@@ -3,7 +3,7 @@
  * external assets (a CSP that forbids them), print-ready on A4.
  */
 import type { YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/types';
+import type { Locale } from '../../../core/out/index';
 import { escapeHtml } from './ledger-html';
 import { REPORT_COLUMNS, periodText, reportLabel, reportTitle, rowCells, totalCells } from './report-common';
 

@@ -1,6 +1,6 @@
 /** The yearly report as Markdown: one table per the rows, with the totals, escaped like the register's. */
 import type { YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/types';
+import type { Locale } from '../../../core/out/index';
 import { mdTable } from './ledger-md';
 import { REPORT_COLUMNS, periodText, reportLabel, reportTitle, rowCells, totalCells } from './report-common';
 

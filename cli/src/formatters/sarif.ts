@@ -4,9 +4,8 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl, toolVersion } from '../../../core/out/node/installation';
-import { ruleCatalog } from '../../../core/out/rules/catalog';
-import { localize, type Locale, type Severity } from '../../../core/out/types';
+import { ruleDocsUrl, toolVersion } from '../../../core/out/node/index';
+import { ruleCatalog, localize, type Locale, type Severity } from '../../../core/out/index';
 import type { RunReport } from '../report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

@@ -1,7 +1,6 @@
 /** eslint-like terminal output: `path:line:col  severity  message  code`. */
-import { localize, type Locale } from '../../../core/out/types';
+import { localize, type Locale, escapeControlChars as esc } from '../../../core/out/index';
 import type { RunReport } from '../report';
-import { escapeControlChars as esc } from '../../../core/out/text/controlChars';
 
 const LABEL: Record<string, { ja: string; en: string }> = {
   error: { ja: 'エラー', en: 'error' },

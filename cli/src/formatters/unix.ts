@@ -3,7 +3,7 @@
  * matchers (the extension's `$shitei`) can read it whatever the message language.
  */
 import type { RunReport } from '../report';
-import { escapeControlChars as esc } from '../../../core/out/text/controlChars';
+import { escapeControlChars as esc } from '../../../core/out/index';
 
 // One problem per line, whatever a file name or a message holds: a line break in either would
 // start a new line the problem matcher reads as another problem (and ESC would reach the terminal).

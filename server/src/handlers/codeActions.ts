@@ -7,8 +7,8 @@ import {
   CodeActionKind, ErrorCodes, MessageType, ResponseError, ShowDocumentRequest, ShowMessageNotification,
   type CodeAction, type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
-import { diagnosticsAsked, fixAllAction, quickFixActions, SHOW_RULE_DOCUMENTATION } from '../../../core/out/service/codeActions';
-import { localize } from '../../../core/out/types';
+import { diagnosticsAsked, fixAllAction, quickFixActions, SHOW_RULE_DOCUMENTATION } from '../../../core/out/service/index';
+import { localize } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
 import { byPosition, toLspDiagnostic, toLspEdits } from '../convert';

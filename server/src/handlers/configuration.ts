@@ -5,8 +5,7 @@
  * workspace files that are not open. A broken config file is said once per problem.
  */
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import type { ShiteiConfigFile } from '../../../core/out/analysis/config';
-import { localize } from '../../../core/out/types';
+import { type ShiteiConfigFile, localize } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { DiagnosticsScheduler } from './diagnostics';
 

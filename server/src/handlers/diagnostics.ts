@@ -6,8 +6,7 @@
  * re-publishes only the documents whose cross-file results it touched.
  */
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import type { Diagnostic } from '../../../core/out/analysis/analyze';
-import type { AnalysisResult } from '../../../core/out/analysis/analyze';
+import type { Diagnostic, AnalysisResult } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
 import { byPosition, toLspDiagnostic } from '../convert';

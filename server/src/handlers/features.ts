@@ -7,10 +7,7 @@ import {
   CompletionItemKind, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
   type DocumentSymbol, type SymbolInformation,
 } from 'vscode-languageserver';
-import { hoverAt } from '../../../core/out/service/hover';
-import { completionsAt, type CompletionKind } from '../../../core/out/service/completion';
-import { documentSymbols, foldingRanges } from '../../../core/out/service/outline';
-import { inlayHints } from '../../../core/out/service/inlayHints';
+import { hoverAt, completionsAt, type CompletionKind, documentSymbols, foldingRanges, inlayHints } from '../../../core/out/service/index';
 import type { ServerContext } from '../context';
 import { markdownToPlainText, toRange } from '../convert';
 

@@ -2,9 +2,9 @@
 import {
   CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
-import { toolVersion } from '../../../core/out/node/installation';
-import type { ColumnEncoding } from '../../../core/out/text/lineIndex';
-import { SHOW_RULE_DOCUMENTATION } from '../../../core/out/service/codeActions';
+import { toolVersion } from '../../../core/out/node/index';
+import type { ColumnEncoding } from '../../../core/out/index';
+import { SHOW_RULE_DOCUMENTATION } from '../../../core/out/service/index';
 import { clientSupport, type ServerContext } from '../context';
 import { APPLY_FIX_ALL, FIX_ALL_KIND } from './codeActions';
 

@@ -3,7 +3,7 @@
  * slices), file-watch events, and the dictionary load that completes the token rules.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
-import { localize } from '../../../core/out/types';
+import { localize } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { ConfigWarnings } from './configuration';
 import type { DiagnosticsScheduler } from './diagnostics';

@@ -35,11 +35,6 @@ export function toLspEdits(edits: readonly TextEdit[], index: LineIndex, encodin
   return edits.map((e) => ({ range: toRange(index, e.span, encoding), newText: e.newText }));
 }
 
-/** Document order, then the code: how every list of diagnostics is sorted. */
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
-}
-
 /**
  * Markdown as plain text, for clients that accept only plaintext (eglot shows `**` raw):
  * emphasis and code marks dropped, links as "text (url)", headings and quotes unmarked.

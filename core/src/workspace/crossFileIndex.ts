@@ -10,7 +10,7 @@
  * (k drafts with a placeholder 整理番号) cost O(k), not O(k²); who was affected is expanded
  * once, when a caller asks (drainAffected).
  */
-import { applyDirectives, type Diagnostic } from '../analysis/analyze';
+import { applyDirectives, compareDiagnostics, type Diagnostic } from '../analysis/analyze';
 import { INTERNAL_ERROR } from '../rules/codes';
 import type { Span } from '../types';
 import { WORKSPACE_RULES } from './workspaceRules';
@@ -182,7 +182,7 @@ export class CrossFileIndex {
       }
     });
     const kept = applyDirectives(out, entry.sheet);
-    kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+    kept.sort(compareDiagnostics);
     this.results.set(id, { diagnostics: kept, stamp });
     return kept;
   }

@@ -8,10 +8,10 @@ import {
   type CodeAction, type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
 import { diagnosticsAsked, fixAllAction, quickFixActions, SHOW_RULE_DOCUMENTATION } from '../../../core/out/service/index';
-import { localize } from '../../../core/out/index';
+import { compareDiagnostics, localize } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
-import { byPosition, toLspDiagnostic, toLspEdits } from '../convert';
+import { toLspDiagnostic, toLspEdits } from '../convert';
 import type { DiagnosticsScheduler } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shitei`;
@@ -39,7 +39,7 @@ export function registerCodeActions(ctx: ServerContext, diagnostics: Diagnostics
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
-        const all = [...result.diagnostics, ...ctx.index.diagnosticsFor(doc.uri)].sort(byPosition);
+        const all = [...result.diagnostics, ...ctx.index.diagnosticsFor(doc.uri)].sort(compareDiagnostics);
         const asked = params.context.diagnostics
           .filter((d) => d.source === undefined || d.source === 'shitei')
           .map((d) => ({ code: String(d.code ?? ''), span: span(d.range) }));

@@ -6,10 +6,10 @@
  * re-publishes only the documents whose cross-file results it touched.
  */
 import { ResponseError, type Connection } from 'vscode-languageserver';
-import type { Diagnostic, AnalysisResult } from '../../../core/out/index';
+import { compareDiagnostics, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
 import type { ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
-import { byPosition, toLspDiagnostic } from '../convert';
+import { toLspDiagnostic } from '../convert';
 import { BackgroundProgress } from './progress';
 import type { ConfigWarnings } from './configuration';
 
@@ -115,7 +115,7 @@ export class DiagnosticsScheduler {
   diagnosticsOf(doc: SheetDocument, result: AnalysisResult) {
     this.warnings.report(doc.uri);
     const cross = this.ctx.index.diagnosticsFor(doc.uri);
-    const all: Diagnostic[] = cross.length ? [...result.diagnostics, ...cross].sort(byPosition) : result.diagnostics;
+    const all: Diagnostic[] = cross.length ? [...result.diagnostics, ...cross].sort(compareDiagnostics) : result.diagnostics;
     return all.map((d) => toLspDiagnostic(d, doc.lineIndex, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl));
   }
 

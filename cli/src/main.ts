@@ -12,7 +12,7 @@ import { localize, type Locale } from '../../core/out/types';
 import { exitCodeFor, runCheck } from './check';
 import { displayPath, expandPaths, PathError, type FsPath, type SkippedEntry } from './files';
 import { escapeControlChars } from '../../core/out/text/controlChars';
-import { formatJson } from './formatters/json';
+import { formatJsonChunks } from './formatters/json';
 import { formatText } from './formatters/text';
 import { formatSarifChunks } from './formatters/sarif';
 import { formatGithub } from './formatters/github';
@@ -199,7 +199,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${escapeControlChars(f.path)}: ${escapeControlChars(f.error)}\n`);
     const output = {
       text: () => formatText(report, args.locale, io.isTTY),
-      json: () => formatJson(report),
+      json: () => formatJsonChunks(report),
       // A list of chunks: a large run's log does not fit in one string.
       sarif: () => formatSarifChunks(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
       github: () => formatGithub(report),

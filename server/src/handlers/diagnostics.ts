@@ -82,11 +82,10 @@ export class DiagnosticsScheduler {
     const isCurrent = doc && this.isCurrent(doc);
     const result = doc && isCurrent && (await this.ctx.analysis.analyzeAsync(doc, isCurrent));
     if (isCurrent && !result) {
-      // Superseded: the newer edit has its own turn. Stopped for another reason (the config
-      // changed meanwhile, which re-queues every document anyway): queued again to be sure.
-      if (isCurrent()) this.queue.set(uri, false);
+      // Superseded: the newer edit has its own turn. Still current, it was stopped because the
+      // config or the settings changed meanwhile: analysed again with them.
+      if (isCurrent()) this.changed(uri, 0);
       else this.work.superseded++;
-      this.kick();
       return;
     }
     this.ctx.guard('diagnostics', () => {

@@ -7,7 +7,7 @@ import { describeFixes, encodeLike, fixFiles, fixText, type FileFix } from './fi
 import { LOCALES, localeOf, parseOptions, UsageError } from './options';
 import { exitCodeFor, runCheck } from './check';
 import { displayPath, expandPaths, PathError, type FsPath, type SkippedEntry } from './files';
-import { formatJson } from './formatters/json';
+import { formatJsonChunks } from './formatters/json';
 import { formatText } from './formatters/text';
 import { formatSarifChunks } from './formatters/sarif';
 import { formatGithub } from './formatters/github';
@@ -27,7 +27,7 @@ const USAGE = `Usage:
       or 2 when the input cannot be read or the fix cannot be encoded.
   shitei ledger [--format csv|md|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       Write the 特定秘密指定管理簿 (register) of the sheets, with summaries; exit 2 if none is readable.
-  shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+  shitei report [--year YYYY] [--format md|csv|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       The yearly counts per 行政機関 × 細目 (運用基準 V 5(1)ア); --year defaults to the year of today.
   shitei export FILE.shitei [--format docx] [--out FILE.docx] [--force]
       Write the sheet as an A4 Word document (default: beside it, .docx).
@@ -197,7 +197,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${escapeControlChars(f.path)}: ${escapeControlChars(f.error)}\n`);
     const output = {
       text: () => formatText(report, args.locale, io.isTTY),
-      json: () => formatJson(report),
+      json: () => formatJsonChunks(report),
       // A list of chunks: a large run's log does not fit in one string.
       sarif: () => formatSarifChunks(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
       github: () => formatGithub(report),

@@ -1,5 +1,5 @@
 /**
- * `shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...`:
+ * `shitei report [--year YYYY] [--format md|csv|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...`:
  * the yearly counts per 行政機関 × 細目 that 運用基準 V 5(1)ア asks each agency for (format.md v1.1).
  *
  * Files are found and read as for `shitei ledger` (unreadable ones named on stderr and left out).
@@ -20,15 +20,16 @@ import { formatReportCsv } from './formatters/report-csv';
 import { formatReportHtml } from './formatters/report-html';
 import { formatReportJson } from './formatters/report-json';
 import { formatReportMarkdown } from './formatters/report-md';
+import { formatReportXlsx } from './formatters/report-xlsx';
 
 export const REPORT_USAGE = `Usage:
-  shitei report [--year YYYY] [--format md|csv|json|html] [--out FILE] [--config FILE] [--locale ja|en] PATH...
+  shitei report [--year YYYY] [--format md|csv|json|html|xlsx] [--out FILE] [--config FILE] [--locale ja|en] PATH...
       The yearly counts per 行政機関 × 細目 (運用基準 V 5(1)ア): in force at the end of the year,
       designated, extended and released during it. --year: a calendar year (default: the year
-      of today). Default format md; without --out, to stdout.`;
+      of today). Default format md; without --out, to stdout (xlsx needs --out).`;
 
-export type ReportFormat = 'md' | 'csv' | 'json' | 'html';
-const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json', 'html'];
+export type ReportFormat = 'md' | 'csv' | 'json' | 'html' | 'xlsx';
+const FORMATS: readonly ReportFormat[] = ['md', 'csv', 'json', 'html', 'xlsx'];
 
 export interface ReportArgs {
   year?: number;
@@ -90,6 +91,8 @@ export function formatReport(format: ReportFormat, report: YearlyReport, locale:
       return formatReportHtml(report, locale);
     case 'md':
       return formatReportMarkdown(report, locale);
+    case 'xlsx':
+      throw new Error('xlsx is binary: use formatReportXlsx');
   }
 }
 
@@ -108,6 +111,10 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
   const out = args.out ? path.resolve(io.cwd, args.out) : undefined;
   if (out && out.endsWith(EXTENSION)) {
     io.stderr(`shitei report: --out ${args.out}: ${say(locale, '.shitei ファイルには書き出しません(指定書を上書きしないため)', 'will not write to a .shitei file (it could overwrite a sheet)')}\n`);
+    return 2;
+  }
+  if (args.format === 'xlsx' && !out) {
+    io.stderr(`shitei report: --format xlsx needs --out FILE.xlsx (a workbook is not printed on a terminal)\n${REPORT_USAGE}\n`);
     return 2;
   }
   let config: ResolvedConfig;
@@ -140,9 +147,9 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
     return 2;
   }
   const report = buildYearlyReport(sheets, args.year ?? config.today.year);
-  const text = formatReport(args.format, report, locale);
+  const text = args.format === 'xlsx' ? formatReportXlsx(report, locale) : formatReport(args.format, report, locale);
   if (!out) {
-    io.stdout(text);
+    if (typeof text === 'string') io.stdout(text);
     return 0;
   }
   try {

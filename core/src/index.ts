@@ -17,7 +17,7 @@
  * The names are listed (no `export *`) so that the API is what this file says.
  */
 export { localize, type Locale, type Localized, type Severity, type Span, type TextEdit } from './types';
-export { analyzeText, compareDiagnostics, type AnalysisResult, type Diagnostic } from './analysis/analyze';
+export { analyzeSteps, analyzeText, compareDiagnostics, type AnalysisResult, type Diagnostic } from './analysis/analyze';
 export { DEFAULT_MAX_DOCUMENT_CHARS, resolveConfig, type ResolvedConfig, type ShiteiConfigFile } from './analysis/config';
 export { SheetModel } from './analysis/sheet';
 export { parseSheet } from './syntax/parser';

@@ -5,11 +5,44 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeText, type AnalysisResult, resolveConfig, type ResolvedConfig, type ShiteiConfigFile, TokenCache } from '../../core/out/index';
+import { analyzeSteps, analyzeText, type AnalysisResult, resolveConfig, type ResolvedConfig, type ShiteiConfigFile, TokenCache } from '../../core/out/index';
 import { ConfigError, ConfigLoader, loadTokenizer } from '../../core/out/node/index';
 import type { SheetDocument } from './documents';
 
 export type TokenizerState = 'loading' | 'ready' | 'failed';
+
+/** The longest an analysis holds the event loop between two rules before requests get a turn. */
+export const ANALYSIS_SLICE_MS = 5;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Lets the connection read and dispatch what arrived meanwhile: one turn for the input to be
+ * read (the connection then queues each message on an immediate of its own), one for those
+ * immediates to run before this work goes on — so a cancel or an edit is seen at the next rule.
+ */
+async function giveTurn(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
+}
+
+/** One caller of a shared analysis run: resolved with the result, or undefined when it stopped waiting. */
+interface RunWaiter {
+  shouldStop?: () => boolean;
+  resolve: (result: AnalysisResult | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/** An analysis of one version of a document, run between other work. */
+interface AnalysisRun {
+  /** The version and text asked for (an open document's object follows later edits). */
+  version: number;
+  text: string;
+  complete: boolean;
+  generation: number;
+  isCurrent: () => boolean;
+  waiters: Set<RunWaiter>;
+}
 
 export class AnalysisService {
   private tokens?: TokenCache;
@@ -20,6 +53,12 @@ export class AnalysisService {
   private settings = new Map<string, ShiteiConfigFile>();
   private globalSettings?: ShiteiConfigFile;
   readonly configProblems = new Map<string, string>();
+  /** Analyses running between other work, per URI (analyzeAsync). */
+  private readonly runs = new Map<string, AnalysisRun>();
+  /** Bumped whenever cached results become stale (config, settings, dictionary): a run started before does not cache. */
+  private generation = 0;
+  /** Counted work, for tests: analyses started between other work, and those stopped before their last rule. */
+  readonly work = { runs: 0, stopped: 0 };
 
   /**
    * Where the .shiteirc.json search stops (docs/configuration.md): the workspace folders, so a
@@ -47,25 +86,31 @@ export class AnalysisService {
       this.state = 'failed';
     }
     this.cache.clear();
+    this.generation++;
     return this.state;
   }
 
   setSettings(uri: string, settings: ShiteiConfigFile | undefined): void {
+    // Asked at every open: an answer that changes nothing does not stop an analysis already running.
+    const changed = JSON.stringify(this.settings.get(uri)) !== JSON.stringify(settings);
     if (settings) this.settings.set(uri, settings);
     else this.settings.delete(uri);
     this.cache.delete(uri);
+    if (changed) this.generation++;
   }
 
   /** The settings for every document without its own (unopened workspace files too). */
   setGlobalSettings(settings: ShiteiConfigFile | undefined): void {
     this.globalSettings = settings;
     this.cache.clear();
+    this.generation++;
   }
 
   /** Forget cached configs and results (a config file or the settings changed). */
   invalidate(): void {
     this.loader.invalidate();
     this.cache.clear();
+    this.generation++;
   }
 
   configFor(uri: string): ResolvedConfig {
@@ -90,6 +135,90 @@ export class AnalysisService {
     const result = analyzeText(doc.text, { config, tokens: this.tokens });
     this.cache.set(doc.uri, { version: doc.version, complete, result, config });
     return result;
+  }
+
+  /**
+   * The analysis of `doc` run between other work: between rules it gives the event loop a turn
+   * whenever it has held it for ANALYSIS_SLICE_MS, so requests and cancellations are read while
+   * a long sheet is checked. Resolves with the result (cached like analyze's), or undefined when
+   * the caller's `shouldStop` says so at a rule boundary (a cancelled request) or when the run
+   * stopped: `isCurrent` said the document changed (a newer edit supersedes it) or the config
+   * changed meanwhile. Callers asking for the same version share one run, which stops at the
+   * next rule once none of them waits for it; a stopped run is never cached.
+   */
+  analyzeAsync(doc: SheetDocument, isCurrent: () => boolean, shouldStop?: () => boolean): Promise<AnalysisResult | undefined> {
+    const cached = this.cached(doc);
+    if (cached) return Promise.resolve(cached);
+    const complete = this.state === 'ready';
+    let run = this.runs.get(doc.uri);
+    if (!run || run.version !== doc.version || run.text !== doc.text || run.complete !== complete || run.generation !== this.generation) {
+      run = { version: doc.version, text: doc.text, complete, generation: this.generation, isCurrent, waiters: new Set() };
+      this.runs.set(doc.uri, run);
+      void this.execute(doc, run);
+    }
+    const waiters = run.waiters;
+    return new Promise((resolve, reject) => waiters.add({ shouldStop, resolve, reject }));
+  }
+
+  /** Whether an analysis of this version of `doc` is running between other work. */
+  isRunning(doc: SheetDocument): boolean {
+    const run = this.runs.get(doc.uri);
+    return !!run && run.version === doc.version && run.text === doc.text;
+  }
+
+  private async execute(doc: Pick<SheetDocument, 'uri'>, run: AnalysisRun): Promise<void> {
+    this.work.runs++;
+    // Started on the next turn, so every caller of this turn joins before the first rule.
+    await nextTurn();
+    const settle = (result: AnalysisResult | undefined) => {
+      if (this.runs.get(doc.uri) === run) this.runs.delete(doc.uri);
+      for (const w of run.waiters) w.resolve(result);
+      run.waiters.clear();
+    };
+    /** Between rules: callers that want to stop are let go; the run stops when none waits or it is stale. */
+    const shouldStop = () => {
+      for (const w of run.waiters) {
+        if (w.shouldStop?.()) {
+          run.waiters.delete(w);
+          w.resolve(undefined);
+        }
+      }
+      return run.waiters.size === 0 || run.generation !== this.generation || !run.isCurrent();
+    };
+    let result: AnalysisResult;
+    try {
+      if (shouldStop()) {
+        this.work.stopped++;
+        return settle(undefined);
+      }
+      const config = this.configFor(doc.uri);
+      const steps = analyzeSteps(run.text, { config, tokens: this.tokens, shouldStop });
+      let sliceStart = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          result = step.value;
+          break;
+        }
+        if (performance.now() - sliceStart >= ANALYSIS_SLICE_MS) {
+          await giveTurn();
+          sliceStart = performance.now();
+        }
+      }
+      // (The document may have changed during the last turn given away, after the last rule's check.)
+      if (result.cancelled || run.generation !== this.generation || !run.isCurrent()) {
+        this.work.stopped++;
+        return settle(undefined);
+      }
+      this.cache.set(doc.uri, { version: run.version, complete: run.complete, result, config });
+    } catch (error) {
+      // As a failing analyze() would: each caller gets the error to report (the run itself never throws).
+      if (this.runs.get(doc.uri) === run) this.runs.delete(doc.uri);
+      for (const w of run.waiters) w.reject(error);
+      run.waiters.clear();
+      return;
+    }
+    settle(result);
   }
 
   /** The cached analysis of this version, if there is one (never analyses). */

@@ -114,6 +114,15 @@ export class ServerContext {
       this.connection.console.error(`shitei: ${name} failed: ${errorName(error)}`);
     }
   }
+
+  /** Runs asynchronous background work, like guard. */
+  async guardAsync(name: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.connection.console.error(`shitei: ${name} failed: ${errorName(error)}`);
+    }
+  }
 }
 
 export function cancelled(): ResponseError<void> {

@@ -29,16 +29,36 @@ export interface AnalyzeOptions {
   tokens?: TokenCache;
   /** The rules to run (default: every document rule). */
   rules?: readonly Rule[];
+  /**
+   * Asked between rules: when it answers true, the analysis ends there with `cancelled: true`
+   * (a cancelled request, a newer edit). Such a result is partial: never cache or publish it.
+   */
+  shouldStop?: () => boolean;
 }
 
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
   sheet?: SheetModel;
-  /** False when token-based rules were skipped because no tokenizer was given. */
+  /** False when token-based rules were skipped because no tokenizer was given (or the analysis was cancelled). */
   complete: boolean;
+  /** `shouldStop` ended the analysis before its last rule: no diagnostics are given (they would be partial). */
+  cancelled?: true;
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
+  const steps = analyzeSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same analysis one rule at a time: the generator yields between rules, so a caller (the
+ * language server) can let other work run in between — read a cancellation, answer a request —
+ * and end it through `shouldStop`. Its return value is analyzeText's result.
+ */
+export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<void, AnalysisResult, void> {
   const { config } = options;
   if (text.length > config.maxDocumentChars) {
     // Too large to analyse whatever its setting; "off" only silences the one diagnostic.
@@ -63,6 +83,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
   const tokens = options.tokens;
   const hasBom = text.charCodeAt(0) === 0xfeff;
   for (const rule of rules) {
+    if (options.shouldStop?.()) return { diagnostics: [], sheet, complete: false, cancelled: true };
     const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.meta.needsTokens && !tokens) continue;
@@ -90,6 +111,7 @@ export function analyzeText(text: string, options: AnalyzeOptions): AnalysisResu
       const fixes = (r.fixes ?? []).filter((f) => editsFit(f.edits, text.length));
       diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: hasBom ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes });
     }
+    yield;
   }
   const encoding = engineSeverity(config, ENCODING_SUSPECT);
   if (encoding !== 'off') {

@@ -5,9 +5,9 @@
  * milliseconds, so requests are answered between slices however large the workspace; a change
  * re-publishes only the documents whose cross-file results it touched.
  */
-import { ResponseError, type Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { compareDiagnostics, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
-import type { ServerContext } from '../context';
+import { cancelled, type ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
 import { toLspDiagnostic } from '../convert';
 import { BackgroundProgress } from './progress';
@@ -35,8 +35,8 @@ export class DiagnosticsScheduler {
   private progress?: BackgroundProgress;
   private total = 0;
   private done = 0;
-  /** Counted work, for tests and the benchmark. */
-  readonly work = { steps: 0, publishes: 0, slices: 0 };
+  /** Counted work, for tests and the benchmark (superseded: analyses of an edited document a newer edit stopped). */
+  readonly work = { steps: 0, publishes: 0, slices: 0, superseded: 0 };
 
   constructor(private readonly ctx: ServerContext, private readonly warnings: ConfigWarnings) {}
 
@@ -62,18 +62,48 @@ export class DiagnosticsScheduler {
     this.kick();
   }
 
-  /** A document's text changed: analysed after the debounce, ahead of the queue. */
+  /**
+   * A document's text changed: analysed after the debounce, ahead of the queue, between other
+   * work (requests are answered between its rules); a newer edit stops it at the next rule, and
+   * only the newest version is indexed and published.
+   */
   changed(uri: string, delay = this.ctx.debounceMs): void {
     clearTimeout(this.pending.get(uri));
     this.pending.set(uri, setTimeout(() => {
       this.pending.delete(uri);
-      this.ctx.guard('diagnostics', () => {
-        this.queue.delete(uri);
-        this.step(uri);
-        if (this.push) this.publish(uri);
-        this.kick();
-      });
+      this.queue.delete(uri);
+      void this.ctx.guardAsync('diagnostics', () => this.analyzeChanged(uri));
     }, delay));
+  }
+
+  private async analyzeChanged(uri: string): Promise<void> {
+    const doc = this.ctx.documentFor(uri);
+    const isCurrent = doc && this.isCurrent(doc);
+    const result = doc && isCurrent && (await this.ctx.analysis.analyzeAsync(doc, isCurrent));
+    if (isCurrent && !result) {
+      // Superseded: the newer edit has its own turn. Still current, it was stopped because the
+      // config or the settings changed meanwhile: analysed again with them.
+      if (isCurrent()) this.changed(uri, 0);
+      else this.work.superseded++;
+      return;
+    }
+    this.ctx.guard('diagnostics', () => {
+      this.step(uri);
+      if (this.push) this.publish(uri);
+      this.kick();
+    });
+  }
+
+  /**
+   * Whether the version `doc` has now is still the one the server holds (no newer edit, not
+   * closed). Read now: an open document's object follows its edits, so it is compared by value.
+   */
+  private isCurrent(doc: SheetDocument): () => boolean {
+    const { uri, version, text } = doc;
+    return () => {
+      const now = this.ctx.documentFor(uri);
+      return !!now && now.version === version && now.text === text;
+    };
   }
 
   /** A workspace file changed on disk (or an unsaved sheet was closed): re-read it. */
@@ -123,6 +153,8 @@ export class DiagnosticsScheduler {
   publish(uri: string, force = true): void {
     const doc = this.ctx.documentFor(uri);
     if (!doc) return;
+    // Being analysed between other work: that analysis publishes when it ends (or a newer edit's does).
+    if (!this.ctx.analysis.cached(doc) && this.ctx.analysis.isRunning(doc)) return;
     const result = this.ctx.analysis.analyze(doc);
     const cross = this.ctx.index.diagnosticsFor(uri);
     const key = `${doc.version}:${result.diagnostics.length}:${JSON.stringify(cross.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message.ja]))}`;
@@ -135,8 +167,24 @@ export class DiagnosticsScheduler {
     this.connection.sendDiagnostics({ uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics: this.diagnosticsOf(doc, result) });
   }
 
-  /** Pull mode: a document's report (the cross-file index brought up to date for it first). */
-  pull(uri: string) {
+  /**
+   * Pull mode: a document's report (the cross-file index brought up to date for it first). Its
+   * analysis runs between other work: a cancel read meanwhile answers RequestCancelled (-32800)
+   * at the next rule; an edit of the document meanwhile answers ServerCancelled (-32802, with
+   * retriggerRequest as LSP 3.17 asks for textDocument/diagnostic), and the client asks again.
+   */
+  async pull(uri: string, token?: CancellationToken) {
+    const doc = this.ctx.documentFor(uri);
+    if (doc && !this.ctx.analysis.cached(doc)) {
+      const isCurrent = this.isCurrent(doc);
+      const result = await this.ctx.analysis.analyzeAsync(doc, isCurrent, () => !!token?.isCancellationRequested);
+      if (token?.isCancellationRequested) return cancelled();
+      if (!result || !isCurrent()) return new ResponseError(LSPErrorCodes.ServerCancelled, 'shitei: the document changed during its analysis');
+    }
+    return this.report(uri);
+  }
+
+  private report(uri: string) {
     const stepped = this.step(uri);
     // The others this change affects are announced with a refresh; the one asked about is answered now.
     const affected = this.ctx.index.drainAffected();

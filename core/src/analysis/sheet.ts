@@ -347,7 +347,12 @@ export class SheetModel {
     const start = idx.lineStarts[line];
     const end = line + 1 < idx.lineCount ? idx.lineStarts[line + 1] : t.length;
     if (start > 0 && t[start - 1] === '\r' && t[end] === '\n' && end > idx.lineEnd(line)) {
-      return { span: { start: start - 1, end: idx.lineEnd(line) }, newText: '' };
+      // A lone CR before and an LF after: removing the line with its LF would join them into a
+      // CRLF, so the CR goes instead — with every lone CR right before it (blank CR lines), or
+      // the one left over would join the LF just the same.
+      let from = start - 1;
+      while (from > 0 && t[from - 1] === '\r') from--;
+      return { span: { start: from, end: idx.lineEnd(line) }, newText: '' };
     }
     if (end === t.length && line > 0) {
       // The last line: take the break before it, so no empty last line is left behind.

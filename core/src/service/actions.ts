@@ -37,7 +37,10 @@ export function disableForFileEdit(sheet: SheetModel, code: string): TextEdit {
     const at = d.codes[d.codes.length - 1].span.end;
     return { span: { start: at, end: at }, newText: `, ${code}` };
   }
-  return keepBomFirst(sheet.text, { span: { start: 0, end: 0 }, newText: `# shitei-disable-file ${code}${sheet.eol}` });
+  // A lone-CR document that starts with an LF: the line goes after that LF, or its CR and the
+  // LF would make a CRLF (a line break of a kind the document does not use).
+  const at = sheet.eol === '\r' && sheet.text.replace(/^\uFEFF/, '').startsWith('\n') ? (sheet.text.startsWith('\uFEFF') ? 2 : 1) : 0;
+  return keepBomFirst(sheet.text, { span: { start: at, end: at }, newText: `# shitei-disable-file ${code}${sheet.eol}` });
 }
 
 /** Every safe fix whose edits overlap no other chosen fix, as one list of edits. */

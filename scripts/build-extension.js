@@ -86,12 +86,19 @@ function packageVsix() {
   const cache = path.join(dist, 'server.js.v8cache');
   const aside = path.join(dist, '.server.js.v8cache.aside'); // matched by no `files` entry
   const hadCache = fs.existsSync(cache);
+  // The extension's page is client/README.md (--readme-path, packed as extension/readme.md); the
+  // developer README, which `files` lists for the npm tarball, would be extension/README.md beside
+  // it, and a .vsix cannot hold two names that differ in case only: it too is set aside.
+  const readme = path.join(root, 'README.md');
+  const readmeAside = path.join(root, '.README.md.aside');
   if (hadCache) fs.renameSync(cache, aside);
+  fs.renameSync(readme, readmeAside);
   try {
     const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
     const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-unused-files-pattern', '--readme-path', 'client/README.md', '-o', 'shitei.vsix'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})`);
   } finally {
+    fs.renameSync(readmeAside, readme);
     if (hadCache) fs.renameSync(aside, cache);
   }
 }

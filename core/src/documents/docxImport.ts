@@ -157,8 +157,9 @@ export function interpretBlocks(blocks: readonly Block[], exportedByShitei: bool
     const split = splitLabel(t);
     if (split && split.value) {
       const match = matchLabel(split.label);
-      // In a section, a line is content unless it names a section or a field not given yet.
-      const takes = match && (!inSection || match.kind === 'section' || (match.kind === 'field' && (match.repeatable || !seen.has(match.name))));
+      // In a section, a line is content unless it names another section or a field not given yet
+      // (「理由：…」 inside 【指定の理由】 is a sentence of that reason, not a second reason).
+      const takes = match && (!inSection || (match.kind === 'section' && match.name !== (current as DocSection).heading) || (match.kind === 'field' && (match.repeatable || !seen.has(match.name))));
       // A field between sections: the lines after it still belong to the section.
       if (takes && labelled(split.label, split.value)) return;
     }

@@ -26,7 +26,7 @@ const EXTRA_SECTIONS: { name: string; aliases: string[] }[] = [
 
 /** What agencies' documents and registers call the fields and sections (normalized on use). */
 const DOCUMENT_LABELS: Record<string, string[]> = {
-  整理番号: ['特定秘密指定整理番号', '指定整理番号', '特定秘密の指定の整理番号', '管理番号', '番号', '指定番号', '特定秘密指定番号', '整理番号等'],
+  整理番号: ['特定秘密指定整理番号', '指定整理番号', '特定秘密の指定の整理番号', '指定番号', '特定秘密指定番号', '整理番号等'],
   行政機関: ['指定行政機関名', '行政機関名', '指定をした行政機関', '指定した行政機関', '行政機関の名称'],
   指定年月日: ['指定をした年月日', '指定した年月日', '指定の年月日', '指定年月日', '指定日'],
   有効期間: ['指定の有効期間', '有効期間'],
@@ -120,27 +120,29 @@ function build(): Map<string, Target> {
 
 /**
  * Words that decide a label no list names, tried in order (the more specific first: 満了 before
- * 有効期間, 点検 before 指定の理由). Only for short labels: a sentence is not a label.
+ * 有効期間, 点検 before 指定の理由). Only for short labels: a sentence is not a label. A Japanese
+ * label names its thing last (関係行政機関 is not the 行政機関, 延長の有無 is not a 延長, 解除予定日
+ * is not the 解除), so the label must also end with one of `ends` (default: the last word of `all`).
  */
-const KEYWORDS: { all: string[]; none?: string[]; target: string }[] = [
+const KEYWORDS: { all: string[]; none?: string[]; ends?: string[]; target: string }[] = [
   { all: ['延長', '理由'], target: '【延長の理由】' },
   { all: ['解除', '理由'], target: '【解除の理由】' },
   { all: ['解除', '条件'], target: '【解除の条件】' },
-  { all: ['点検'], target: '点検' },
+  { all: ['点検'], none: ['予定'], ends: ['点検', '日'], target: '点検' },
   { all: ['理由'], target: '【指定の理由】' },
   { all: ['概要'], target: '【概要】' },
-  { all: ['対象', '情報'], target: '【対象情報の記述】' },
+  { all: ['対象', '情報'], ends: ['情報', '記述', '内容'], target: '【対象情報の記述】' },
   { all: ['備考'], target: '【備考】' },
   { all: ['整理番号'], target: '整理番号' },
-  { all: ['行政機関'], target: '行政機関' },
-  { all: ['満了'], target: '満了日' },
-  { all: ['延長'], target: '延長' },
-  { all: ['解除'], target: '解除' },
+  { all: ['行政機関'], none: ['関係', '協議', '提供'], ends: ['行政機関', '行政機関名', '名称'], target: '行政機関' },
+  { all: ['満了'], ends: ['満了', '日'], target: '満了日' },
+  { all: ['延長'], ends: ['延長', '期間'], target: '延長' },
+  { all: ['解除'], none: ['予定'], ends: ['解除', '日'], target: '解除' },
   { all: ['有効期間'], target: '有効期間' },
-  { all: ['指定', '日'], target: '指定年月日' },
-  { all: ['別表'], target: '別表' },
+  { all: ['指定', '日'], none: ['予定'], target: '指定年月日' },
+  { all: ['別表'], ends: ['別表', '事項', '号'], target: '別表' },
   { all: ['措置'], target: '措置' },
-  { all: ['管理者'], target: '特定秘密管理者' },
+  { all: ['管理者'], ends: ['管理者', '官職'], target: '特定秘密管理者' },
 ];
 
 const MAX_LABEL_LENGTH = 24;
@@ -165,7 +167,7 @@ function matchKey(key: string): LabelMatch | undefined {
   // Words decide only a label without numbers: 指定日 is a label, 指定日令和8年4月1日 is a line.
   if (/[0-9]/.test(key)) return undefined;
   for (const k of KEYWORDS) {
-    if (k.all.every((w) => key.includes(w)) && !(k.none ?? []).some((w) => key.includes(w))) {
+    if (k.all.every((w) => key.includes(w)) && !(k.none ?? []).some((w) => key.includes(w)) && (k.ends ?? [k.all[k.all.length - 1]]).some((w) => key.endsWith(w))) {
       return k.target.startsWith('【') ? { kind: 'section', name: k.target.slice(1, -1) } : fieldTarget(k.target);
     }
   }

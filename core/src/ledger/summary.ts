@@ -75,9 +75,9 @@ export interface LedgerSummary {
   byAgencyAndGou: AgencyGouTable;
   byState: StateCounts;
   byValidity: ValidityCounts;
-  /** 満了日 in force from today up to the day before today's date next year, soonest first. */
+  /** 満了日 in force from today up to the day before today's date next year, soonest first (released designations left out). */
   expiringSoon: ExpiryEntry[];
-  /** 満了日 in force already past, most recent first. */
+  /** 満了日 in force already past (lapsed designations; released ones left out), most recent first. */
   expired: ExpiryEntry[];
   /** Designations by month of the 満了日 in force, every month from the first to the last. */
   byExpiryMonth: MonthCount[];
@@ -169,6 +169,8 @@ export function expiringSoon(rows: readonly LedgerRow[], today: SimpleDate): Exp
   const last = twelveMonthsFrom(today);
   const out: ExpiryEntry[] = [];
   for (const row of rows) {
+    // A released designation has ended (法第4条第7項): its 満了日 no longer comes (rules.md v1.1).
+    if (row.state === '解除') continue;
     const d = parseIso(row.finalExpiryIso);
     if (d && compareDates(d, today) >= 0 && compareDates(d, last) <= 0) out.push(entry(row, d, today));
   }
@@ -178,6 +180,8 @@ export function expiringSoon(rows: readonly LedgerRow[], today: SimpleDate): Exp
 export function expired(rows: readonly LedgerRow[], today: SimpleDate): ExpiryEntry[] {
   const out: ExpiryEntry[] = [];
   for (const row of rows) {
+    // Released, not lapsed: it ended by its 解除, not at its 満了日.
+    if (row.state === '解除') continue;
     const d = parseIso(row.finalExpiryIso);
     if (d && compareDates(d, today) < 0) out.push(entry(row, d, today));
   }

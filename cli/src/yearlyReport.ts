@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES, UsageError, localeOf, parseOptions } from './options';
-import { collect, ledgerConfig, readSheet } from './ledger';
+import { collect, ledgerConfig, readSheet, type LedgerIo } from './ledger';
 import { EXTENSION, PathError, displayPath } from './files';
 import { buildYearlyReport, type ReportSheet, type YearlyReport } from '../../core/out/report/index';
 import { type ResolvedConfig, localize, type Locale } from '../../core/out/index';
@@ -40,12 +40,8 @@ export interface ReportArgs {
   paths: string[];
 }
 
-export interface ReportIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+/** What the command needs of the process: the ledger's (the two commands run alike). */
+export type ReportIo = LedgerIo;
 
 /** A --year that is not a calendar year: reported on one line, without the usage text. */
 export class YearError extends UsageError {}

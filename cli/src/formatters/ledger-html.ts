@@ -27,6 +27,23 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * The head of a self-contained page (the register, the yearly report): no script, no request
+ * (the Content-Security-Policy allows inline styles only), so it can be mailed or archived.
+ */
+export function pageHead(options: { lang: string; generator: string; title: string; css: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="generator" content="${options.generator}">
+<title>${escapeHtml(options.title)}</title>
+<style>${options.css}</style>
+</head>`;
+}
+
 /** Escaped text with line breaks kept as <br>. */
 function multiline(text: string): string {
   return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>');
@@ -347,16 +364,7 @@ export function formatLedgerHtml(ledger: Ledger, locale: Locale, checks?: Readon
   const last = today ? toIso(twelveMonthsFrom(today)) : ledger.today;
   const title = label('title', locale);
   const computed = ledger.rows.some((r) => r.expirySource === 'computed') ? `<p class="note">${escapeHtml(label('computedNote', locale))}</p>` : '';
-  return `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="shitei ledger">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead({ lang: 'ja' /* the content is Japanese whatever the labels' language */, generator: 'shitei ledger', title, css: CSS })}
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>

@@ -4,7 +4,7 @@
  */
 import type { YearlyReport } from '../../../core/out/report/index';
 import type { Locale } from '../../../core/out/index';
-import { escapeHtml } from './ledger-html';
+import { escapeHtml, pageHead } from './ledger-html';
 import { REPORT_COLUMNS, periodText, reportLabel, reportTitle, rowCells, totalCells } from './report-common';
 
 const CSS = `
@@ -38,16 +38,7 @@ export function formatReportHtml(report: YearlyReport, locale: Locale): string {
     ...(report.unclassified > 0 ? [`${reportLabel('unclassified', locale)}: ${report.unclassified}`] : []),
     ...(report.rows.length === 0 ? [reportLabel('none', locale)] : []),
   ];
-  return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="shitei report">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead({ lang: locale, generator: 'shitei report', title, css: CSS })}
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>

@@ -18,11 +18,18 @@ export default defineRule({
     const own = sheet.periodExpressions('対象情報の記述')!.scoped;
     const theirs = sheet.periodExpressions('概要')!.scoped;
     if (own.length === 0 || theirs.length === 0) return;
-    const ownYears = new Set(own.flatMap((p) => yearsNamed(description.text.slice(p.span.start, p.span.end))));
-    const summaryYears = theirs.flatMap((p) => yearsNamed(summary.text.slice(p.span.start, p.span.end)));
     // A placeholder year (令和○○年度) names nothing to compare.
-    if (ownYears.size === 0 || summaryYears.length === 0) return;
-    if (summaryYears.some((y) => ownYears.has(y))) return;
+    const summaryYears = new Set(theirs.flatMap((p) => yearsNamed(summary.text.slice(p.span.start, p.span.end))));
+    if (summaryYears.size === 0) return;
+    // The description's expressions are read only until one shares a year with the 概要 (the
+    // usual case, and at once): a long description is not read whole on every keystroke.
+    let ownNamesYears = false;
+    for (const p of own) {
+      const years = yearsNamed(description.text.slice(p.span.start, p.span.end));
+      if (years.length > 0) ownNamesYears = true;
+      if (years.some((y) => summaryYears.has(y))) return;
+    }
+    if (!ownNamesYears) return;
     const written = summary.text.slice(theirs[0].span.start, theirs[0].span.end);
     const wanted = description.text.slice(own[0].span.start, own[0].span.end);
     const span = { start: summary.span.start + theirs[0].span.start, end: summary.span.start + theirs[0].span.end };

@@ -364,7 +364,7 @@ function buildTable(r) {
   time('1a spawn → first diagnostics, 5 KB (structural)', median(r.spawn.runs.map((x) => x.first)), stockLoad, 150, 'stock-load');
   time('1b spawn → complete diagnostics, 5 KB', median(r.spawn.runs.map((x) => x.complete)), stockLoad, 450, 'stock-load');
   }
-  for (const [name, target] of r.typing ? [['10KB', 10], ['100KB', 40]] : []) {
+  for (const [name, target] of r.typing ? [['10KB', 10], ['100KB', 10]] : []) {
     const d = r.typing.docs[name];
     const ref = r.typing.reference[name];
     rows.push({ metric: `2 keystroke → diagnostics, ${name} p50`, value: ms(d.p50), reference: ms(ref), ratio: fmtRatio(ratio(d.p50, ref)), target: '', ok: '', raw: { value: d.p50, reference: ref } });

@@ -71,7 +71,7 @@ test('every rule module in core/src/rules is registered, and named after its cod
     const rule = exported.default;
     if (!rule || typeof rule.check !== 'function' || !rule.meta) continue;
     assert.equal(rule.meta.code, file.replace(/\.js$/, ''), `core/src/rules/${file.replace(/\.js$/, '.ts')} defines the rule ${String(rule.meta.code)}: name the file after the code`);
-    assert.ok((DOCUMENT_RULES as readonly unknown[]).includes(rule), `core/src/rules/${file.replace(/\.js$/, '.ts')} is not registered in core/src/rules/index.ts`);
+    assert.ok((DOCUMENT_RULES as readonly unknown[]).includes(rule), `core/src/rules/${file.replace(/\.js$/, '.ts')} is not registered in core/src/rules/index.ts: run npm run catalog`);
   }
 });
 

@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { DESIGNATING_AGENCIES, knownAgencies } from '../domain/agencies';
-import { nearest } from './util';
+import { nearest } from './support/util';
 
 export default defineRule({
   meta: {

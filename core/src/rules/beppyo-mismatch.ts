@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { checkReference, parseReferenceList, referenceLegalText } from '../domain/beppyo/reference';
-import { sharesWord, wordsOf } from './beppyo-shared';
+import { sharesWord, wordsOf } from './support/beppyoWords';
 
 export default defineRule({
   meta: {

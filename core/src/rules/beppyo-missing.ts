@@ -1,6 +1,6 @@
 import { defineRule } from './types';
-import { rankTargets } from './beppyo-shared';
-import { setFieldValue } from './fixes';
+import { rankTargets } from './support/beppyoWords';
+import { setFieldValue } from './support/fixes';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { ALL_CODES } from './codes';
-import { nearest } from './util';
+import { nearest } from './support/util';
 
 export default defineRule({
   meta: {

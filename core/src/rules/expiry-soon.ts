@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { daysBetween, formatDate } from '../domain/dates';
-import { lastExpiry } from './expired';
+import { lastExpiry } from './support/expiry';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { firstStepBeyond } from './extension-total';
+import { firstStepBeyond } from './support/extensionTotal';
 import { formatDate } from '../domain/dates';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { reasonSectionReport } from './lifecycle-shared';
+import { reasonSectionReport } from './support/lifecycle';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { FIELDS, lookupField } from '../domain/format';
-import { nearest } from './util';
+import { nearest } from './support/util';
 
 const NAMES = FIELDS.flatMap((f) => [f.name, ...f.aliases]);
 

@@ -2,7 +2,7 @@ import { defineRule } from './types';
 import { compareDates } from '../domain/dates';
 import { computeExpiry } from '../domain/periods';
 import type { SheetModel } from '../analysis/sheet';
-import { fillOrAppendSection } from './fixes';
+import { fillOrAppendSection } from './support/fixes';
 
 /** Whether the sheet states a condition for release anywhere (基準 II 3(4), II 4(2)). */
 export function statesReleaseCondition(sheet: SheetModel): boolean {

@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { SECTIONS, lookupSection } from '../domain/format';
-import { nearest } from './util';
+import { nearest } from './support/util';
 
 const NAMES = SECTIONS.flatMap((s) => [s.name, ...s.aliases]);
 

@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { parseDate } from '../domain/dates';
-import { endDatePart } from './date-invalid';
+import { endDatePart } from './support/fieldValues';
 
 export default defineRule({
   meta: {

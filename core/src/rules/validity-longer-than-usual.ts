@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { setValidityFix } from './fixes';
+import { setValidityFix } from './support/fixes';
 import { exceedsYears } from '../domain/periods';
 import type { Localized } from '../types';
 

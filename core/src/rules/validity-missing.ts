@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { setValidityFix } from './fixes';
+import { setValidityFix } from './support/fixes';
 
 export default defineRule({
   meta: {

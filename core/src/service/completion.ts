@@ -12,7 +12,7 @@ import { allReferenceTargets, type ReferenceTarget } from '../domain/beppyo/refe
 import { knownAgencies, isExcludedAgency } from '../domain/agencies';
 import { formatDate } from '../domain/dates';
 import { computeExpiry, formatPeriod } from '../domain/periods';
-import { rankTargets, type WordSource } from '../rules/beppyo-shared';
+import { rankTargets, type WordSource } from '../rules/support/beppyoWords';
 import { locate } from './locate';
 import { fieldLabel, sectionLabel, OPTIONAL, OPTIONAL_SECTION, REQUIRED, REQUIRED_SECTION } from './labels';
 

@@ -1,7 +1,7 @@
 /** Shared by the 30- and 60-year rules: the first 延長 that takes the total past `years`. */
-import type { SheetModel, ExpiryStep } from '../analysis/sheet';
-import { compareDates } from '../domain/dates';
-import { computeExpiry } from '../domain/periods';
+import type { SheetModel, ExpiryStep } from '../../analysis/sheet';
+import { compareDates } from '../../domain/dates';
+import { computeExpiry } from '../../domain/periods';
 
 export function firstStepBeyond(sheet: SheetModel, years: number): ExpiryStep | undefined {
   const chain = sheet.expiryChain;

@@ -1,10 +1,10 @@
 /** Fix builders shared by several rules. */
-import type { TextEdit } from '../types';
-import type { SheetModel } from '../analysis/sheet';
-import { computeExpiry, formatPeriod, type Period } from '../domain/periods';
-import { formatDate } from '../domain/dates';
-import type { Fix } from './types';
-import type { SectionName } from '../domain/format';
+import type { TextEdit } from '../../types';
+import type { SheetModel } from '../../analysis/sheet';
+import { computeExpiry, formatPeriod, type Period } from '../../domain/periods';
+import { formatDate } from '../../domain/dates';
+import type { Fix } from '../types';
+import type { SectionName } from '../../domain/format';
 
 /** Edits setting a field's value: replace it, fill an empty line, or insert the line. */
 export function setFieldValue(sheet: SheetModel, name: '有効期間' | '満了日' | '別表', value: string): TextEdit {

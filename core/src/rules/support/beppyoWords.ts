@@ -1,8 +1,8 @@
 /** Matching a description against 別表 text, shared by the 別表 rules. */
-import { allReferenceTargets, type ReferenceTarget } from '../domain/beppyo/reference';
-import { contentWords, sharedWords } from '../nlp/words';
-import { ContentCache, forEachLine, someLine } from '../text/contentCache';
-import type { RuleContext } from './types';
+import { allReferenceTargets, type ReferenceTarget } from '../../domain/beppyo/reference';
+import { contentWords, sharedWords } from '../../nlp/words';
+import { ContentCache, forEachLine, someLine } from '../../text/contentCache';
+import type { RuleContext } from '../types';
 
 const WORDS_BY_LINE = new ContentCache<readonly string[]>();
 

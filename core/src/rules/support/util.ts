@@ -1,6 +1,6 @@
 /** Small helpers shared by rules. */
-import type { Span } from '../types';
-import { countWork } from '../text/workCounter';
+import type { Span } from '../../types';
+import { countWork } from '../../text/workCounter';
 
 /**
  * Levenshtein distance over code points. With `atMost`, stops as soon as the distance is

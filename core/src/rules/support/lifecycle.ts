@@ -1,8 +1,8 @@
 /** What the lifecycle rules (format.md v1.1: 延長, 点検, 解除) share. */
-import type { SheetModel } from '../analysis/sheet';
-import type { SectionName } from '../domain/format';
-import type { Localized, Span } from '../types';
-import type { Report } from './types';
+import type { SheetModel } from '../../analysis/sheet';
+import type { SectionName } from '../../domain/format';
+import type { Localized, Span } from '../../types';
+import type { Report } from '../types';
 import { fillOrAppendSection } from './fixes';
 
 /**

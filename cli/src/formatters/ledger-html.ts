@@ -139,7 +139,7 @@ function dateCell(written: string, iso: string, suffix = ''): string {
 function flagHtml(check: SheetCheck | undefined, locale: Locale): string {
   if (!check || (check.errors === 0 && check.warnings === 0)) return '';
   const [cls, n, ja, en] = check.errors > 0 ? ['error', check.errors, 'エラー', 'error'] : ['warning', check.warnings, '警告', 'warning'];
-  const text = locale === 'ja' ? `${ja} ${n}` : `${n} ${en}${n === 1 ? '' : 's'}`;
+  const text = localize({ ja: `${ja} ${n}`, en: `${n} ${en}${n === 1 ? '' : 's'}` }, locale);
   const title = locale === 'ja'
     ? `shitei check: エラー ${check.errors} 件、警告 ${check.warnings} 件`
     : `shitei check: ${check.errors} error(s), ${check.warnings} warning(s)`;

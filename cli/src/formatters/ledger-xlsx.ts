@@ -7,7 +7,7 @@
  * `shitei import REGISTER.xlsx` reads this workbook back.
  */
 import { type ExpiryEntry, type Ledger, twelveMonthsFrom } from '../../../core/out/ledger/index';
-import { parseIso, toIso, type Locale } from '../../../core/out/index';
+import { localize, parseIso, toIso, type Locale } from '../../../core/out/index';
 import { writeXlsx, type XlsxRow, type XlsxSheet } from '../../../core/out/documents/index';
 import {
   COLUMNS, agencyName, baseDateText, columnLabel, countsText, daysText, fiveYearsText, gouLabel, label, validityLabel, windowText,
@@ -28,7 +28,7 @@ function registerSheet(ledger: Ledger, locale: Locale): XlsxSheet {
     header.push(columnLabel(c, locale));
     widths.push(WIDTHS[c.key] ?? DEFAULT_WIDTH);
     if (c.iso) {
-      header.push(`${columnLabel(c, locale)}${locale === 'ja' ? '（ISO）' : ' (ISO)'}`);
+      header.push(`${columnLabel(c, locale)}${localize({ ja: '（ISO）', en: ' (ISO)' }, locale)}`);
       widths.push(ISO_WIDTH);
     }
     if (c.key === 'expiry') {
@@ -51,7 +51,7 @@ function registerSheet(ledger: Ledger, locale: Locale): XlsxSheet {
     rows.push({ cells, style: 'body' });
   }
   if (ledger.rows.some((r) => r.expirySource === 'computed')) rows.push({ cells: [label('computedNote', locale)], style: 'note' });
-  return { name: locale === 'ja' ? '管理簿' : 'Register', rows, columnWidths: widths, headerRow: 2 };
+  return { name: localize({ ja: '管理簿', en: 'Register' }, locale), rows, columnWidths: widths, headerRow: 2 };
 }
 
 function expiryRows(entries: ExpiryEntry[], locale: Locale): XlsxRow[] {
@@ -65,7 +65,7 @@ function expiryRows(entries: ExpiryEntry[], locale: Locale): XlsxRow[] {
 function summarySheet(ledger: Ledger, locale: Locale): XlsxSheet {
   const { summary } = ledger;
   const rows: XlsxRow[] = [
-    { cells: [`${label('title', locale)} — ${locale === 'ja' ? '集計' : 'summaries'}`], style: 'title' },
+    { cells: [`${label('title', locale)} — ${localize({ ja: '集計', en: 'summaries' }, locale)}`], style: 'title' },
     { cells: [`${label('baseDate', locale)}: ${baseDateText(ledger, locale)}`], style: 'note' },
     { cells: [], style: 'plain' },
     { cells: [label('byAgency', locale)], style: 'title' },
@@ -95,7 +95,7 @@ function summarySheet(ledger: Ledger, locale: Locale): XlsxSheet {
     rows.push({ cells: [label('file', locale), label('reason', locale)], style: 'header' });
     for (const s of ledger.skipped) rows.push({ cells: [s.path, s.reason] });
   }
-  return { name: locale === 'ja' ? '集計' : 'Summaries', rows, columnWidths: [24, 14, 14, 18, 18, 12, 30], landscape: false };
+  return { name: localize({ ja: '集計', en: 'Summaries' }, locale), rows, columnWidths: [24, 14, 14, 18, 18, 12, 30], landscape: false };
 }
 
 export function formatLedgerXlsx(ledger: Ledger, locale: Locale): Uint8Array {

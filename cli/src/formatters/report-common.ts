@@ -3,7 +3,7 @@
  * both languages. Pure, like the ledger's: an editor view can format a report with the same code.
  */
 import type { ReportRow, YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/index';
+import { localize, type Locale } from '../../../core/out/index';
 
 type Text = { ja: string; en: string };
 
@@ -48,11 +48,11 @@ export function reportLabel(key: ReportLabel, locale: Locale): string {
 }
 
 export function reportTitle(report: YearlyReport, locale: Locale): string {
-  return locale === 'ja' ? `${LABELS.title.ja}(${report.year}年)` : `${LABELS.title.en} (${report.year})`;
+  return localize({ ja: `${LABELS.title.ja}(${report.year}年)`, en: `${LABELS.title.en} (${report.year})` }, locale);
 }
 
 export function periodText(report: YearlyReport, locale: Locale): string {
-  return locale === 'ja' ? `${report.year}年1月1日から${report.year}年12月31日まで` : `${report.year}-01-01 to ${report.year}-12-31`;
+  return localize({ ja: `${report.year}年1月1日から${report.year}年12月31日まで`, en: `${report.year}-01-01 to ${report.year}-12-31` }, locale);
 }
 
 /** A row's cells as text, in REPORT_COLUMNS order; an unspecified item carries ※. */

@@ -3,12 +3,12 @@
  * The rows, then one 合計 row (each designation once).
  */
 import type { YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/index';
+import { localize, type Locale } from '../../../core/out/index';
 import { BOM, CRLF, csvField } from './ledger-csv';
 import { REPORT_COLUMNS, rowCells, totalCells } from './report-common';
 
 export function formatReportCsv(report: YearlyReport, locale: Locale): string {
-  const header = [...REPORT_COLUMNS.map((c) => c.label[locale]), locale === 'ja' ? '細目の記載なし' : 'No 細目 named'];
+  const header = [...REPORT_COLUMNS.map((c) => c.label[locale]), localize({ ja: '細目の記載なし', en: 'No 細目 named' }, locale)];
   const lines = [header.map(csvField).join(',')];
   for (const row of report.rows) {
     const cells = rowCells(row, locale);

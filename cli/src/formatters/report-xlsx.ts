@@ -5,7 +5,7 @@
  * the JSON (`1号イa`) with the "no 細目 named" flag in its own column, as in the CSV.
  */
 import type { YearlyReport } from '../../../core/out/report/index';
-import type { Locale } from '../../../core/out/index';
+import { localize, type Locale } from '../../../core/out/index';
 import { writeXlsx, type XlsxRow } from '../../../core/out/documents/index';
 import { REPORT_COLUMNS, periodText, reportLabel, reportTitle } from './report-common';
 
@@ -16,7 +16,7 @@ const WIDTHS: Record<(typeof REPORT_COLUMNS)[number]['key'], number> = {
 const UNSPECIFIED_WIDTH = 14;
 
 export function unspecifiedLabel(locale: Locale): string {
-  return locale === 'ja' ? '細目の記載なし' : 'No 細目 named';
+  return localize({ ja: '細目の記載なし', en: 'No 細目 named' }, locale);
 }
 
 export function formatReportXlsx(report: YearlyReport, locale: Locale): Uint8Array {

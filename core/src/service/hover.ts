@@ -38,14 +38,14 @@ const STATE_TEXT = {
  */
 export function lifecycleLines(sheet: SheetModel, today: SimpleDate, locale: Locale): string[] {
   const state = sheet.state(today);
-  const lines = [locale === 'ja' ? `**状態**: ${STATE_TEXT[state].ja}(${formatDate(today, sheet.dateStyle)}現在)` : `**State**: ${STATE_TEXT[state].en} (as of ${toIso(today)})`];
+  const lines = [localize({ ja: `**状態**: ${STATE_TEXT[state].ja}(${formatDate(today, sheet.dateStyle)}現在)`, en: `**State**: ${STATE_TEXT[state].en} (as of ${toIso(today)})` }, locale)];
   if (state !== 'in-force') return lines;
   const review = sheet.latestReview;
   if (review) {
     const days = daysBetween(review, today);
-    lines.push(locale === 'ja' ? `最後の点検: ${formatDate(review, sheet.dateStyle)}(${days}日前)` : `Last review: ${formatDate(review, sheet.dateStyle)} (${days} days ago)`);
+    lines.push(localize({ ja: `最後の点検: ${formatDate(review, sheet.dateStyle)}(${days}日前)`, en: `Last review: ${formatDate(review, sheet.dateStyle)} (${days} days ago)` }, locale));
   } else {
-    lines.push(locale === 'ja' ? '点検の記録なし(指定の理由は1年に1回以上点検します。運用基準 III 2(1))' : 'No review recorded (the reason is reviewed at least once a year; 運用基準 III 2(1))');
+    lines.push(localize({ ja: '点検の記録なし(指定の理由は1年に1回以上点検します。運用基準 III 2(1))', en: 'No review recorded (the reason is reviewed at least once a year; 運用基準 III 2(1))' }, locale));
   }
   return lines;
 }
@@ -78,7 +78,7 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale, today
       const lines = [describeDate(parsed.date, parsed.style, locale)];
       if (today && at.name === '点検') {
         const days = daysBetween(parsed.date, today);
-        lines.push('', days >= 0 ? (locale === 'ja' ? `この点検から${days}日` : `${days} days since this review`) : (locale === 'ja' ? `${-days}日後の点検` : `a review ${-days} days ahead`));
+        lines.push('', days >= 0 ? localize({ ja: `この点検から${days}日`, en: `${days} days since this review` }, locale) : localize({ ja: `${-days}日後の点検`, en: `a review ${-days} days ahead` }, locale));
       }
       if (today) lines.push('', ...lifecycleLines(sheet, today, locale));
       return { span: field.valueSpan, contents: lines.join('\n') };
@@ -103,7 +103,7 @@ export function hoverAt(sheet: SheetModel, offset: number, locale: Locale, today
       if (index > 0) {
         // v1.1: when this extension takes effect, and when it was decided.
         const previous = chain[index - 1].expiry;
-        lines.push('', locale === 'ja' ? `**効力発生日**: ${formatDate(step.start, sheet.dateStyle)}(前の満了日 ${formatDate(previous, sheet.expiryStyle)} の翌日)` : `**Takes effect**: ${formatDate(step.start, sheet.dateStyle)} (the day after the previous expiry, ${formatDate(previous, sheet.expiryStyle)})`);
+        lines.push('', localize({ ja: `**効力発生日**: ${formatDate(step.start, sheet.dateStyle)}(前の満了日 ${formatDate(previous, sheet.expiryStyle)} の翌日)`, en: `**Takes effect**: ${formatDate(step.start, sheet.dateStyle)} (the day after the previous expiry, ${formatDate(previous, sheet.expiryStyle)})` }, locale));
         if (step.decided) {
           const late = compareDates(step.decided, previous) > 0;
           lines.push(locale === 'ja'

@@ -31,8 +31,8 @@ export function inlayHints(sheet: SheetModel, locale: Locale, today?: SimpleDate
   if (release) {
     hints.push({
       offset: release.node.valueSpan.end,
-      label: locale === 'ja' ? ' 解除済み' : ' released',
-      tooltip: locale === 'ja' ? '解除された指定です(満了までの日数は数えません)' : 'the designation was released (no days left to count)',
+      label: localize({ ja: ' 解除済み', en: ' released' }, locale),
+      tooltip: localize({ ja: '解除された指定です(満了までの日数は数えません)', en: 'the designation was released (no days left to count)' }, locale),
     });
     return hints;
   }

@@ -6,7 +6,7 @@
  * re-publishes only the documents whose cross-file results it touched.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { compareDiagnostics, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
+import { compareDiagnostics, localize, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
 import { cancelled, type ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
 import { toLspDiagnostic } from '../convert';
@@ -220,7 +220,7 @@ export class DiagnosticsScheduler {
     this.total = this.queue.size;
     this.done = 0;
     if (this.walker || this.total >= PROGRESS_THRESHOLD) {
-      this.progress ??= new BackgroundProgress(this.ctx, this.ctx.locale === 'ja' ? 'shitei: ワークスペースを検査中' : 'shitei: checking the workspace');
+      this.progress ??= new BackgroundProgress(this.ctx, localize({ ja: 'shitei: ワークスペースを検査中', en: 'shitei: checking the workspace' }, this.ctx.locale));
     }
     for (;;) {
       await nextTurn();

@@ -114,7 +114,3 @@ export function formatSarifChunks(report: RunReport, locale: Locale, cwd: string
   return chunks;
 }
 
-/** The whole SARIF log as one string (for small runs and tests; the CLI writes the chunks). */
-export function formatSarif(report: RunReport, locale: Locale, cwd: string, docsUrl?: string): string {
-  return formatSarifChunks(report, locale, cwd, docsUrl).join('');
-}

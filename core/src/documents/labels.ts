@@ -204,7 +204,3 @@ export function canonicalOrder(): { fields: string[]; sections: string[] } {
   order = { fields, sections };
   return order;
 }
-
-export function isRepeatableField(name: string): boolean {
-  return fieldTarget(name).kind === 'field' && (fieldTarget(name) as { repeatable: boolean }).repeatable;
-}

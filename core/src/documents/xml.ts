@@ -159,18 +159,6 @@ export function attr(element: XmlElement, local: string): string | undefined {
   return undefined;
 }
 
-/** Every text node under an element, in order (iterative). */
-export function textOf(element: XmlElement): string {
-  let out = '';
-  const stack: XmlNode[] = [...element.children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') out += node;
-    else for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
-  }
-  return out;
-}
-
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }

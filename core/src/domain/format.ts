@@ -65,10 +65,6 @@ export function fieldSpec(name: FieldName): FieldSpec {
   return fieldByName.get(name)!;
 }
 
-export function sectionSpec(name: SectionName): SectionSpec {
-  return sectionByName.get(name)!;
-}
-
 /** The two measures of 法第3条第2項, with the forms a drafter writes for them. */
 export const MEASURES: readonly { value: '表示' | '通知'; forms: string[]; basis: string }[] = [
   { value: '表示', forms: ['表示', '第1号', '第一号', '第１号', '1号', '１号', '一号'], basis: '法第3条第2項第1号' },

@@ -10,9 +10,6 @@ import { computeExpiry } from '../domain/periods';
 import { DESIGNATING_AGENCIES, EXCLUDED_AGENCIES } from '../domain/agencies';
 import type { LedgerRow } from './row';
 
-/** The 号 of the 別表, the columns of the by-agency table. */
-export const GOU = [1, 2, 3, 4] as const;
-
 export type GouCounts = Record<'1' | '2' | '3' | '4', number>;
 
 export interface AgencyGouLine {

@@ -19,8 +19,6 @@ export function foldWidth(text: string): string {
 }
 
 /** Blanks as the format understands them: half- and full-width spaces and tabs (and a stray BOM, which an editor may leave in the text). */
-export const BLANK_CHARS = ' \t\u3000';
-
 export function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\uFEFF';
 }

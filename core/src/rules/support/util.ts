@@ -1,5 +1,4 @@
 /** Small helpers shared by rules. */
-import type { Span } from '../../types';
 import { countWork } from '../../text/workCounter';
 
 /**
@@ -67,6 +66,3 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   return bestScore <= limit ? best : undefined;
 }
 
-export function spanOf(start: number, text: string): Span {
-  return { start, end: start + text.length };
-}

@@ -4,9 +4,8 @@
  * silently (only with --force), all in the run's language.
  */
 import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { localize, type Locale, type Localized } from '../../core/out/index';
-import { UsageError } from './options';
+import { parseOptions, UsageError, type OptionSpec } from './options';
 
 export { UsageError };
 
@@ -42,31 +41,17 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Node's parseArgs, with the same checks as the other commands (given twice, empty value, choices). */
+/**
+ * The commands' one option parser (./options.ts: given twice, empty value, choices), with the
+ * flags as booleans and FILE arguments left to the command to check.
+ */
 export function parseDocumentArgs(argv: readonly string[], strings: Record<string, { short?: string; choices?: readonly string[] }>, flags: string[]): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const [name, spec] of Object.entries(strings)) options[name] = { type: 'string', ...(spec.short ? { short: spec.short } : {}) };
-  for (const name of flags) options[name] = { type: 'boolean' };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
-  const seen = new Set<string>();
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== 'option') continue;
-    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice`);
-    seen.add(token.name);
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  for (const [name, spec] of Object.entries(strings)) {
-    const v = values[name];
-    if (v === undefined) continue;
-    if (v === '') throw new UsageError(`--${name} needs a value`);
-    if (spec.choices && !spec.choices.includes(v as string)) throw new UsageError(`unknown ${name} "${v}" (${spec.choices.join(', ')})`);
-  }
-  return { values, positionals: parsed.positionals };
+  const specs: Record<string, OptionSpec> = { ...strings };
+  for (const name of flags) specs[name] = { flag: true };
+  const { values, paths } = parseOptions(argv, specs, true);
+  const out: Record<string, string | boolean | undefined> = { ...values };
+  for (const name of flags) out[name] = values[name] === 'true' ? true : undefined;
+  return { values: out, positionals: paths };
 }
 
 function errno(error: unknown): string {

@@ -98,6 +98,34 @@ export function label(key: LabelKey, locale: Locale): string {
   return LABELS[key][locale];
 }
 
+/**
+ * The register as flat rows (CSV, the xlsx workbook): each column, then its ISO form where it has
+ * one, and after 満了日 where that date comes from. `column` says which column a cell belongs to
+ * (for widths), `iso` / `source` which extra it is.
+ */
+export interface FlatCell {
+  column: Column;
+  extra?: 'iso' | 'source';
+}
+
+export const FLAT_CELLS: readonly FlatCell[] = COLUMNS.flatMap((column) => [
+  { column },
+  ...(column.iso ? [{ column, extra: 'iso' as const }] : []),
+  ...(column.key === 'expiry' ? [{ column, extra: 'source' as const }] : []),
+]);
+
+export function flatHeader(cell: FlatCell, locale: Locale): string {
+  if (cell.extra === 'iso') return `${columnLabel(cell.column, locale)}${localize({ ja: '（ISO）', en: ' (ISO)' }, locale)}`;
+  if (cell.extra === 'source') return label('expirySource', locale);
+  return columnLabel(cell.column, locale);
+}
+
+export function flatValue(cell: FlatCell, row: LedgerRow, locale: Locale): string {
+  if (cell.extra === 'iso') return cell.column.iso!(row);
+  if (cell.extra === 'source') return row.expirySource ? label(row.expirySource, locale) : '';
+  return cell.column.cell(row);
+}
+
 export function columnLabel(c: Column, locale: Locale): string {
   return localize(c, locale);
 }

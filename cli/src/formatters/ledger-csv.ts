@@ -9,8 +9,8 @@
  * leading apostrophe, the usual defence against CSV injection; no real 指定書 value starts so.
  */
 import type { Ledger } from '../../../core/out/ledger/index';
-import { localize, type Locale, escapeControlChars } from '../../../core/out/index';
-import { COLUMNS, columnLabel, label } from './ledger-common';
+import { type Locale, escapeControlChars } from '../../../core/out/index';
+import { FLAT_CELLS, flatHeader, flatValue } from './ledger-common';
 
 export const BOM = '\uFEFF';
 export const CRLF = '\r\n';
@@ -23,21 +23,10 @@ export function csvField(value: string): string {
 }
 
 export function formatLedgerCsv(ledger: Ledger, locale: Locale): string {
-  const header: string[] = [];
-  for (const c of COLUMNS) {
-    header.push(columnLabel(c, locale));
-    if (c.iso) header.push(`${columnLabel(c, locale)}${localize({ ja: '（ISO）', en: ' (ISO)' }, locale)}`);
-    if (c.key === 'expiry') header.push(label('expirySource', locale));
-  }
+  const header = FLAT_CELLS.map((c) => flatHeader(c, locale));
   const lines = [header.map(csvField).join(',')];
   for (const row of ledger.rows) {
-    const cells: string[] = [];
-    for (const c of COLUMNS) {
-      cells.push(c.cell(row));
-      if (c.iso) cells.push(c.iso(row));
-      if (c.key === 'expiry') cells.push(row.expirySource ? label(row.expirySource, locale) : '');
-    }
-    lines.push(cells.map(csvField).join(','));
+    lines.push(FLAT_CELLS.map((c) => csvField(flatValue(c, row, locale))).join(','));
   }
   return BOM + lines.join(CRLF) + CRLF;
 }

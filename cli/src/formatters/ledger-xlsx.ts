@@ -10,7 +10,7 @@ import { type ExpiryEntry, type Ledger, twelveMonthsFrom } from '../../../core/o
 import { localize, parseIso, toIso, type Locale } from '../../../core/out/index';
 import { writeXlsx, type XlsxRow, type XlsxSheet } from '../../../core/out/documents/index';
 import {
-  COLUMNS, agencyName, baseDateText, columnLabel, countsText, daysText, fiveYearsText, gouLabel, label, validityLabel, windowText,
+  COLUMNS, FLAT_CELLS, agencyName, baseDateText, columnLabel, countsText, daysText, fiveYearsText, flatHeader, flatValue, gouLabel, label, validityLabel, windowText,
 } from './ledger-common';
 
 /** Widths in characters for the known columns; others get DEFAULT_WIDTH. */
@@ -22,33 +22,15 @@ const DEFAULT_WIDTH = 14;
 const ISO_WIDTH = 11;
 
 function registerSheet(ledger: Ledger, locale: Locale): XlsxSheet {
-  const header: string[] = [];
-  const widths: number[] = [];
-  for (const c of COLUMNS) {
-    header.push(columnLabel(c, locale));
-    widths.push(WIDTHS[c.key] ?? DEFAULT_WIDTH);
-    if (c.iso) {
-      header.push(`${columnLabel(c, locale)}${localize({ ja: '（ISO）', en: ' (ISO)' }, locale)}`);
-      widths.push(ISO_WIDTH);
-    }
-    if (c.key === 'expiry') {
-      header.push(label('expirySource', locale));
-      widths.push(8);
-    }
-  }
+  const header = FLAT_CELLS.map((c) => flatHeader(c, locale));
+  const widths = FLAT_CELLS.map((c) => (c.extra === 'iso' ? ISO_WIDTH : c.extra === 'source' ? 8 : WIDTHS[c.column.key] ?? DEFAULT_WIDTH));
   const rows: XlsxRow[] = [
     { cells: [label('title', locale)], style: 'title' },
     { cells: [`${label('baseDate', locale)}: ${baseDateText(ledger, locale)}　${countsText(ledger, locale)}`], style: 'note' },
     { cells: header, style: 'header' },
   ];
   for (const row of ledger.rows) {
-    const cells: string[] = [];
-    for (const c of COLUMNS) {
-      cells.push(c.cell(row));
-      if (c.iso) cells.push(c.iso(row));
-      if (c.key === 'expiry') cells.push(row.expirySource ? label(row.expirySource, locale) : '');
-    }
-    rows.push({ cells, style: 'body' });
+    rows.push({ cells: FLAT_CELLS.map((c) => flatValue(c, row, locale)), style: 'body' });
   }
   if (ledger.rows.some((r) => r.expirySource === 'computed')) rows.push({ cells: [label('computedNote', locale)], style: 'note' });
   return { name: localize({ ja: '管理簿', en: 'Register' }, locale), rows, columnWidths: widths, headerRow: 2 };

@@ -14,7 +14,7 @@ import { LOCALES, UsageError, localeOf, parseOptions } from './options';
 import { collect, ledgerConfig, readSheet, type LedgerIo } from './ledger';
 import { EXTENSION, PathError, displayPath } from './files';
 import { buildYearlyReport, type ReportSheet, type YearlyReport } from '../../core/out/report/index';
-import { type ResolvedConfig, localize, type Locale } from '../../core/out/index';
+import { type ResolvedConfig, escapeControlChars, localize, type Locale } from '../../core/out/index';
 import { ConfigError } from '../../core/out/node/index';
 import { formatReportCsv } from './formatters/report-csv';
 import { formatReportHtml } from './formatters/report-html';
@@ -99,14 +99,14 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
   try {
     args = parseReportArgs(argv, io.env);
   } catch (error) {
-    if (error instanceof YearError) io.stderr(`shitei report: ${error.message}\n`);
-    else io.stderr(`shitei report: ${(error as Error).message}\n${REPORT_USAGE}\n`);
+    if (error instanceof YearError) io.stderr(`shitei report: ${escapeControlChars(error.message)}\n`);
+    else io.stderr(`shitei report: ${escapeControlChars((error as Error).message)}\n${REPORT_USAGE}\n`);
     return 2;
   }
   const locale = args.locale;
   const out = args.out ? path.resolve(io.cwd, args.out) : undefined;
   if (out && out.endsWith(EXTENSION)) {
-    io.stderr(`shitei report: --out ${args.out}: ${say(locale, '.shitei ファイルには書き出しません(指定書を上書きしないため)', 'will not write to a .shitei file (it could overwrite a sheet)')}\n`);
+    io.stderr(`shitei report: --out ${escapeControlChars(args.out ?? '')}: ${say(locale, '.shitei ファイルには書き出しません(指定書を上書きしないため)', 'will not write to a .shitei file (it could overwrite a sheet)')}\n`);
     return 2;
   }
   if (args.format === 'xlsx' && !out) {
@@ -120,11 +120,11 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
     found = collect(args.paths, io.cwd, locale, out);
   } catch (error) {
     if (error instanceof PathError) {
-      io.stderr(`shitei: ${error.message}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      io.stderr(`shitei: ${error.file}: ${error.problems.map((p) => localize(p, locale)).join('; ')}\n`);
+      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, locale)).join('; '))}\n`);
       return 2;
     }
     throw error;
@@ -137,7 +137,7 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
     else skipped.push({ path: displayPath(file, io.cwd), reason: read.reason });
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const s of skipped) io.stderr(`shitei: ${s.path}: ${s.reason}\n`);
+  for (const s of skipped) io.stderr(`shitei: ${escapeControlChars(s.path)}: ${escapeControlChars(s.reason)}\n`);
   if (sheets.length === 0) {
     io.stderr(`shitei report: ${say(locale, '読み込める指定書がありません', 'no readable sheet')}\n`);
     return 2;
@@ -151,9 +151,9 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
   try {
     fs.writeFileSync(out, text);
   } catch (error) {
-    io.stderr(`shitei report: --out ${args.out}: ${say(locale, '書き込めません', 'cannot write')} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    io.stderr(`shitei report: --out ${escapeControlChars(args.out ?? '')}: ${say(locale, '書き込めません', 'cannot write')} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return 2;
   }
-  io.stderr(say(locale, `shitei report: ${displayPath(out, io.cwd)} に書き出しました\n`, `shitei report: wrote ${displayPath(out, io.cwd)}\n`));
+  io.stderr(say(locale, `shitei report: ${escapeControlChars(displayPath(out, io.cwd))} に書き出しました\n`, `shitei report: wrote ${escapeControlChars(displayPath(out, io.cwd))}\n`));
   return 0;
 }

@@ -267,6 +267,11 @@ test('names and values with ESC sequences and line breaks: written visibly in ev
     assert.equal(r.status, 0, r.stderr);
     assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/.test(r.stdout + r.stderr), `ledger ${format}: no raw ESC or bidi control`);
   }
+  // The yearly report names paths on stderr the same way (a path that matches nothing, an --out).
+  const report = run(['report', '--year', '2026', 'a\x1B[2J.shitei', '--out', 'b\x1B]0;t\x07.shitei'], dir);
+  assert.equal(report.status, 2);
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/.test(report.stderr), `report: no raw ESC (${JSON.stringify(report.stderr)})`);
+  assert.match(report.stderr, /\\x1B/);
 });
 
 test('the installation is found by its own layout only: a package.json above a copied bundle is never read', () => {

@@ -10,6 +10,7 @@ import { analyzeText } from '../../../core/out/analysis/analyze';
 import { resolveConfig } from '../../../core/out/analysis/config';
 import type { TokenCache } from '../../../core/out/nlp/tokenCache';
 import { measureWork } from '../../../core/out/text/workCounter';
+import { clearContentCaches } from '../../../core/out/text/contentCache';
 
 export const BASE_SHEET = [
   '整理番号：防衛-2026-0101',
@@ -111,6 +112,9 @@ const CONFIG = resolveConfig({ today: '2026-11-23' });
  */
 export function analysisWork(text: string, freshTokens: () => TokenCache): number {
   const tokens = freshTokens();
+  // Cold, like the token cache: lines cached by an earlier case (the per-line content caches
+  // live for the process) would make the count depend on what ran before, not on this text.
+  clearContentCaches();
   return measureWork(() => analyzeText(text, { config: CONFIG, tokens })).units;
 }
 

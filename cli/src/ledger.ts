@@ -138,6 +138,43 @@ export function formatLedger(format: LedgerFormat, ledger: ReturnType<typeof bui
   }
 }
 
+/**
+ * The sheets of the PATHs for `ledger` and `report`: the config, every readable sheet, and what
+ * was skipped (named on stderr, in path order). Undefined, after saying why on stderr, when the
+ * PATHs or the config are wrong (exit 2).
+ */
+export function loadSheets(
+  args: Pick<LedgerArgs, 'paths' | 'config'>, io: Pick<LedgerIo, 'stderr' | 'cwd'>, locale: Locale, out: string | undefined,
+): { config: ResolvedConfig; sheets: LedgerSheet[]; skipped: SkippedFile[] } | undefined {
+  let config: ResolvedConfig;
+  let found: ReturnType<typeof collect>;
+  try {
+    config = ledgerConfig(args, io.cwd);
+    found = collect(args.paths, io.cwd, locale, out);
+  } catch (error) {
+    if (error instanceof PathError) {
+      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
+      return undefined;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, locale)).join('; '))}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  const sheets: LedgerSheet[] = [];
+  const skipped: SkippedFile[] = found.skipped.map((s) => ({ path: displayPath(s.file, io.cwd), reason: s.reason }));
+  for (const file of found.files) {
+    const shown = displayPath(file, io.cwd);
+    const read = readSheet(file, config, locale);
+    if ('sheet' in read) sheets.push({ path: shown, sheet: read.sheet });
+    else skipped.push({ path: shown, reason: read.reason });
+  }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const s of skipped) io.stderr(`shitei: ${escapeControlChars(s.path)}: ${escapeControlChars(s.reason)}\n`);
+  return { config, sheets, skipped };
+}
+
 export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): Promise<number> {
   let args: LedgerArgs;
   try {
@@ -165,33 +202,9 @@ export async function runLedgerCommand(argv: readonly string[], io: LedgerIo): P
       return 2;
     }
   }
-  let config: ResolvedConfig;
-  let found: ReturnType<typeof collect>;
-  try {
-    config = ledgerConfig(args, io.cwd);
-    found = collect(args.paths, io.cwd, locale, out);
-  } catch (error) {
-    if (error instanceof PathError) {
-      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, locale)).join('; '))}\n`);
-      return 2;
-    }
-    throw error;
-  }
-
-  const sheets: LedgerSheet[] = [];
-  const skipped: SkippedFile[] = found.skipped.map((s) => ({ path: displayPath(s.file, io.cwd), reason: s.reason }));
-  for (const file of found.files) {
-    const shown = displayPath(file, io.cwd);
-    const read = readSheet(file, config, locale);
-    if ('sheet' in read) sheets.push({ path: shown, sheet: read.sheet });
-    else skipped.push({ path: shown, reason: read.reason });
-  }
-  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const s of skipped) io.stderr(`shitei: ${escapeControlChars(s.path)}: ${escapeControlChars(s.reason)}\n`);
+  const loaded = loadSheets(args, io, locale, out);
+  if (!loaded) return 2;
+  const { config, sheets, skipped } = loaded;
 
   if (sheets.length === 0) {
     io.stderr(

@@ -11,11 +11,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES, UsageError, localeOf, parseOptions } from './options';
-import { collect, ledgerConfig, readSheet, type LedgerIo } from './ledger';
-import { EXTENSION, PathError, displayPath } from './files';
-import { buildYearlyReport, type ReportSheet, type YearlyReport } from '../../core/out/report/index';
-import { type ResolvedConfig, escapeControlChars, localize, type Locale } from '../../core/out/index';
-import { ConfigError } from '../../core/out/node/index';
+import { loadSheets, type LedgerIo } from './ledger';
+import { EXTENSION, displayPath } from './files';
+import { buildYearlyReport, type YearlyReport } from '../../core/out/report/index';
+import { escapeControlChars, type Locale } from '../../core/out/index';
 import { formatReportCsv } from './formatters/report-csv';
 import { formatReportHtml } from './formatters/report-html';
 import { formatReportJson } from './formatters/report-json';
@@ -113,31 +112,9 @@ export async function runReportCommand(argv: readonly string[], io: ReportIo): P
     io.stderr(`shitei report: --format xlsx needs --out FILE.xlsx (a workbook is not printed on a terminal)\n${REPORT_USAGE}\n`);
     return 2;
   }
-  let config: ResolvedConfig;
-  let found: ReturnType<typeof collect>;
-  try {
-    config = ledgerConfig(args, io.cwd);
-    found = collect(args.paths, io.cwd, locale, out);
-  } catch (error) {
-    if (error instanceof PathError) {
-      io.stderr(`shitei: ${escapeControlChars(error.message)}\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`shitei: ${escapeControlChars(error.file)}: ${escapeControlChars(error.problems.map((p) => localize(p, locale)).join('; '))}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  const sheets: ReportSheet[] = [];
-  const skipped: { path: string; reason: string }[] = found.skipped.map((s) => ({ path: displayPath(s.file, io.cwd), reason: s.reason }));
-  for (const file of found.files) {
-    const read = readSheet(file, config, locale);
-    if ('sheet' in read) sheets.push({ sheet: read.sheet, path: displayPath(file, io.cwd) });
-    else skipped.push({ path: displayPath(file, io.cwd), reason: read.reason });
-  }
-  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const s of skipped) io.stderr(`shitei: ${escapeControlChars(s.path)}: ${escapeControlChars(s.reason)}\n`);
+  const loaded = loadSheets(args, io, locale, out);
+  if (!loaded) return 2;
+  const { config, sheets } = loaded;
   if (sheets.length === 0) {
     io.stderr(`shitei report: ${say(locale, '読み込める指定書がありません', 'no readable sheet')}\n`);
     return 2;

@@ -65,6 +65,7 @@ const PLACES = {
 };
 
 function sized(place, chars) {
+  if (!REFS) REFS = beppyoRefs();
   const base = BASE();
   const lines = bulkLines(chars - base.length - 2000, 1000);
   let text = PLACES[place](base, lines);
@@ -146,7 +147,7 @@ async function runSection(log, options = {}) {
   return r;
 }
 
-module.exports = { benchText, render, runSection };
+module.exports = { benchText, render, runSection, sized, PLACES, TWO_MB };
 
 if (require.main === module) {
   const quick = process.argv.includes('--quick');

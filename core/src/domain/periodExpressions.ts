@@ -52,8 +52,10 @@ const ATOM_SOURCE =
   `(?<![0-9])(?<iy>[0-9]{4})${B}(?<sep>[-/.])${B}(?<im>[0-9]{1,2})${B}\\k<sep>${B}(?<id>[0-9]{1,2})(?![0-9])` +
   `|(?:(?<era>${ERA_NAMES})${B}(?<ey>元|${NUMP})|(?<wy>${NUMP_AT_RUN_START}))${B}(?<nen>年)` +
   `(?:(?<fy>度)|${B}(?<mo>${NUMP})${B}(?<getsu>月)(?:${B}(?<dy>${NUMP})${B}日${WEEKDAY})?)?`;
-const ATOM_SCAN = new RegExp(ATOM_SOURCE, 'dg');
-const ATOM_AT = new RegExp(ATOM_SOURCE, 'dy');
+// No `d` flag: match indices cost an allocation per group per match (the scan's largest cost on a
+// long description); the two positions toAtom needs are found in the match's own text instead.
+const ATOM_SCAN = new RegExp(ATOM_SOURCE, 'g');
+const ATOM_AT = new RegExp(ATOM_SOURCE, 'y');
 
 /**
  * Citations such as 平成25年法律第108号, 平成26年政令第336号, 平成25年12月13日閣議決定: the year
@@ -119,7 +121,6 @@ function plausibleWesternYear(n: number | undefined): boolean {
 /** Turns a regex match into an atom, or undefined when the match is not really a time expression. */
 function toAtom(m: RegExpExecArray): Atom | undefined {
   const g = m.groups ?? {};
-  const ix = m.indices?.groups ?? {};
   const start = m.index;
   if (g.iy !== undefined) {
     const y = Number(g.iy);
@@ -138,7 +139,10 @@ function toAtom(m: RegExpExecArray): Atom | undefined {
     if (isPlaceholder(wy)) placeholder = true;
     else if (!plausibleWesternYear(parseJapaneseNumber(wy))) return undefined;
   }
-  const afterNen = ix.nen ? ix.nen[1] : start + m[0].length;
+  // The first 年 of the match is the year's (no part before it can hold one), the first 月 after
+  // it the month's (nor can the month number).
+  const nenAt = m[0].indexOf('年');
+  const afterNen = nenAt >= 0 ? start + nenAt + 1 : start + m[0].length;
   if (g.fy !== undefined) return { start, end: start + m[0].length, kind: 'fiscal-year', placeholder };
   if (g.mo !== undefined) {
     const moPh = isPlaceholder(g.mo);
@@ -148,7 +152,8 @@ function toAtom(m: RegExpExecArray): Atom | undefined {
       const dy = g.dy === undefined ? undefined : parseJapaneseNumber(g.dy);
       const dayOk = g.dy === undefined || dyPh || (dy !== undefined && dy >= 1 && dy <= 31);
       // A malformed day (令和8年4月99日) still leaves a valid year-month.
-      const end = dayOk ? start + m[0].length : ix.getsu ? ix.getsu[1] : afterNen;
+      const getsuAt = g.getsu !== undefined ? m[0].indexOf('月', nenAt + 1) : -1;
+      const end = dayOk ? start + m[0].length : getsuAt >= 0 ? start + getsuAt + 1 : afterNen;
       return { start, end, kind: 'year-month', placeholder: placeholder || moPh || dyPh };
     }
   }

@@ -6,6 +6,7 @@
 import type { Span } from '../types';
 import type { Token, Tokenizer } from './tokenizer';
 import { countWork } from '../text/workCounter';
+import { detached } from '../text/contentCache';
 
 export interface TokenCacheStats {
   hits: number;
@@ -79,6 +80,7 @@ export class TokenCache {
     }
     this.misses++;
     countWork(text.length);
+    text = detached(text); // not a view that keeps the whole document alive (contentCache.ts)
     // Frozen because the same objects are handed to every caller that sees this text.
     const tokens = Object.freeze(this.tokenizer.tokenize(text).map((t) => Object.freeze(t)));
     this.entries.set(text, tokens);

@@ -11,7 +11,7 @@ import type { ResolvedConfig } from './config';
 import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE, ENCODING_SUSPECT } from '../rules/codes';
-import { suspectEncoding } from '../text/encodingSuspect';
+import { judgeEncoding } from '../text/encodingSuspect';
 import type { TokenCache } from '../nlp/tokenCache';
 import { countWork } from '../text/workCounter';
 
@@ -115,7 +115,7 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
   }
   const encoding = engineSeverity(config, ENCODING_SUSPECT);
   if (encoding !== 'off') {
-    const suspect = encodingDiagnostic(text, encoding);
+    const suspect = encodingDiagnostic(sheet, encoding);
     if (suspect) diagnostics.push(suspect);
   }
   const kept = applyDirectives(diagnostics, sheet);
@@ -129,8 +129,8 @@ function engineSeverity(config: ResolvedConfig, code: string): Severity | 'off' 
 }
 
 /** The engine's own diagnostic for a text that looks read with the wrong encoding. */
-function encodingDiagnostic(text: string, severity: Severity): Diagnostic | undefined {
-  const suspect = suspectEncoding(text);
+function encodingDiagnostic(sheet: SheetModel, severity: Severity): Diagnostic | undefined {
+  const suspect = judgeEncoding(sheet.encodingCounts());
   if (!suspect) return undefined;
   const what: Record<typeof suspect.kind, Localized> = {
     replacement: { ja: `置換文字(U+FFFD)が${suspect.count}個あります`, en: `it holds ${suspect.count} replacement characters (U+FFFD)` },

@@ -2,13 +2,16 @@
  * The semantic view of a parsed sheet: fields and sections by canonical name, and the parsed
  * dates and periods, each computed once on first use so structural rules stay cheap.
  */
-import type { FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
+import type { ContentLine, FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
 import type { SimpleDate, Span, TextEdit } from '../types';
 import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
 import { compareDates, parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
 import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
-import { findPeriodExpressions, type PeriodExpressions } from '../domain/periodExpressions';
+import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
+import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
+import { countEncoding, type EncodingCounts } from '../text/encodingSuspect';
+import { trimSpan } from '../text/normalize';
 
 export interface ParsedPeriodField {
   node: FieldNode;
@@ -93,12 +96,32 @@ export function readExtension(node: FieldNode): ExtensionParts {
 
 const DEFAULT_STYLE: DateStyle = { calendar: 'era', digits: 'half' };
 
+/** A content line's period expressions (offsets in the line) and the line's offset in the document. */
+export interface LinePeriods {
+  at: number;
+  /** The line's facts, for what a rule derives from its expressions (kept with the line). */
+  facts: LineFacts;
+  scoped: readonly PeriodExpression[];
+  openEnded: readonly OpenEnd[];
+}
+
+const PERIODS = new LineFact<PeriodExpressions>('periods');
+const ENCODING = new LineFact<EncodingCounts>('encoding');
+
+/** A period expression's span in the document. */
+export function documentSpan(line: LinePeriods, e: { span: Span }): Span {
+  return { start: line.at + e.span.start, end: line.at + e.span.end };
+}
+
 export class SheetModel {
   readonly text: string;
   private readonly memo = new Map<string, unknown>();
+  /** Indexed by line number (preallocated: filled out of order, a growing array went sparse). */
+  private readonly factsByLine: (LineFacts | undefined)[];
 
   constructor(readonly syntax: SheetSyntax) {
     this.text = syntax.text;
+    this.factsByLine = new Array(syntax.lineIndex.lineCount);
   }
 
   private once<T>(key: string, compute: () => T): T {
@@ -155,11 +178,75 @@ export class SheetModel {
     return { span, text: this.text.slice(span.start, span.end), section };
   }
 
-  /** The period expressions of a section's content (offsets into that content), computed once per sheet. */
-  periodExpressions(name: SectionName): PeriodExpressions | undefined {
-    return this.once(`periodExpressions:${name}`, () => {
-      const content = this.sectionContent(name);
-      return content ? findPeriodExpressions(content.text) : undefined;
+  /**
+   * The facts object of a content line (lineFacts.ts): looked up once per analysis, then every
+   * rule reads what it needs of the line from it.
+   */
+  lineFacts(line: ContentLine): LineFacts {
+    if (!this.factsRead) this.readFacts();
+    return this.factsByLine[line.line] ?? factsOf(this.text.slice(line.span.start, line.span.end));
+  }
+
+  private factsRead = false;
+
+  /**
+   * The facts of every line that has text of its own — content, fields, comments, stray lines
+   * (trimmed), and on a heading line the text after its 】 — at once, so that they can be
+   * matched against the previous analysis' lines (factsOfLines).
+   */
+  private readFacts(): void {
+    this.factsRead = true;
+    const headingRest = new Map<number, Span>();
+    for (const s of this.syntax.sections) if (s.content.length > 0 && s.content[0].line === s.heading.line) headingRest.set(s.heading.line, s.content[0].span);
+    const spans: Span[] = [];
+    const lineNumbers: number[] = [];
+    for (const l of this.syntax.lines) {
+      if (l.kind === 'blank') continue;
+      const span = l.kind === 'heading' ? headingRest.get(l.line) : trimSpan(this.text, l.start, l.end);
+      if (!span) continue;
+      spans.push(span);
+      lineNumbers.push(l.line);
+    }
+    const facts = factsOfLines(spans.length, (i) => this.text.slice(spans[i].start, spans[i].end));
+    for (let i = 0; i < facts.length; i++) this.factsByLine[lineNumbers[i]] = facts[i];
+  }
+
+  /**
+   * What the encoding check counts, line by line (each line's counts kept with its facts, so a
+   * keystroke counts one line): the text between a line's blanks from its facts, the blanks
+   * around it (U+3000 counts as non-ASCII) and blank lines counted here. Line breaks are ASCII.
+   */
+  encodingCounts(): { at: number; counts: EncodingCounts }[] {
+    const out: { at: number; counts: EncodingCounts }[] = [];
+    const text = this.text;
+    for (const line of this.syntax.lines) {
+      const trimmed = trimSpan(text, line.start, line.end);
+      let blanks = 0; // U+3000 and U+FEFF: the only non-ASCII blanks
+      for (let i = line.start; i < trimmed.start; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
+      for (let i = trimmed.end; i < line.end; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
+      if (blanks > 0) out.push({ at: line.start, counts: { nonAscii: blanks, latin: 0, sjis: 0, sjisFirst: -1, replacement: 0 } });
+      if (trimmed.start === trimmed.end) continue;
+      // A heading line's facts are those of the text after its 】 (its content); the whole line is looked up here.
+      const facts = line.kind === 'heading' ? factsOf(text.slice(trimmed.start, trimmed.end)) : this.lineFacts({ line: line.line, span: trimmed });
+      out.push({ at: trimmed.start, counts: facts.get(ENCODING, countEncoding) });
+    }
+    return out;
+  }
+
+  /**
+   * The content lines of a section that hold period expressions, in order, each with its
+   * expressions (offsets in the line) and where the line starts. Comment lines are not content
+   * and are not read (format.md: comments are ignored by the rules).
+   */
+  periodLines(name: SectionName): readonly LinePeriods[] {
+    return this.once(`periodLines:${name}`, () => {
+      const out: LinePeriods[] = [];
+      for (const line of this.section(name)?.content ?? []) {
+        const facts = this.lineFacts(line);
+        const found = facts.get(PERIODS, scanLine);
+        if (found.scoped.length > 0 || found.openEnded.length > 0) out.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
+      }
+      return out;
     });
   }
 

@@ -174,6 +174,10 @@ function rangeEnd(f: string, pos: number): number | undefined {
   return undefined;
 }
 
+const FOUR_DIGITS = /[0-9０-９]{4}/;
+/** Shared by every line without expressions: frozen, so no caller can add to it. */
+const NONE = Object.freeze({ scoped: Object.freeze([]), openEnded: Object.freeze([]) }) as unknown as PeriodExpressions;
+
 /** Per-line results: an edit re-scans only the lines it changed. */
 const LINE_CACHE = new ContentCache<PeriodExpressions>();
 
@@ -196,8 +200,12 @@ export function findPeriodExpressions(text: string): PeriodExpressions {
   return { scoped, openEnded };
 }
 
-/** The period expressions of one line (offsets in the line). */
-function scanLine(text: string): PeriodExpressions {
+/**
+ * The period expressions of one line (offsets in the line). A line without 年 and without four
+ * digits holds none: every atom has one or the other, so such a line is not scanned.
+ */
+export function scanLine(text: string): PeriodExpressions {
+  if (text.indexOf('年') < 0 && !FOUR_DIGITS.test(text)) return NONE;
   const f = foldWidth(text);
   const scoped: PeriodExpression[] = [];
   const openEnded: OpenEnd[] = [];

@@ -1,6 +1,7 @@
 import { defineRule } from './types';
 import type { SheetModel } from '../analysis/sheet';
 import type { Span } from '../types';
+import { LineFact } from '../analysis/lineFacts';
 
 /**
  * The conjunctions of 法令用語 and the sentence end. 及び / 又は count in kana too (they are
@@ -8,6 +9,10 @@ import type { Span } from '../types';
  * so a kana one is reported once, by conjunction-kana, and here after its fix.
  */
 const WORDS = /並びに|ならびに|及び|および|若しくは|もしくは|又は|または|。/g;
+
+/** The conjunctions and sentence ends of a line (offsets in the line), kept with the line's facts. */
+const CONJUNCTIONS = new LineFact<readonly { at: number; word: string }[]>('conjunctions');
+const findConjunctions = (text: string) => [...text.matchAll(WORDS)].map((m) => ({ at: m.index!, word: m[0] }));
 
 interface Found {
   span: Span;
@@ -32,13 +37,11 @@ export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[],
       hasMataha = false;
     };
     for (const line of section.content) {
-      const text = sheet.text.slice(line.span.start, line.span.end);
-      for (const m of text.matchAll(WORDS)) {
-        const w = m[0];
-        const span = { start: line.span.start + m.index!, end: line.span.start + m.index! + w.length };
+      for (const { at, word: w } of sheet.lineFacts(line).get(CONJUNCTIONS, findConjunctions)) {
+        const span = () => ({ start: line.span.start + at, end: line.span.start + at + w.length });
         if (w === '。') flush();
-        else if (w === '並びに') narabini.push({ span, word: w });
-        else if (w === '若しくは') moshikuwa.push({ span, word: w });
+        else if (w === '並びに') narabini.push({ span: span(), word: w });
+        else if (w === '若しくは') moshikuwa.push({ span: span(), word: w });
         else if (w === 'ならびに' || w === 'もしくは') continue;
         else if (w === '及び' || w === 'および') hasOyobi = true;
         else hasMataha = true;

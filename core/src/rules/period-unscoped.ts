@@ -1,5 +1,5 @@
 import { defineRule, type Fix } from './types';
-import { findPeriodExpressions } from '../domain/periodExpressions';
+import { documentSpan } from '../analysis/sheet';
 import { fiscalYear, formatYear } from '../domain/dates';
 
 /** Descriptions of collected information (基準 II 3(3): 「平成○○年中に入手した衛星画像情報」). */
@@ -20,8 +20,8 @@ export default defineRule({
   check({ sheet, config, report }) {
     const description = sheet.sectionContent('対象情報の記述');
     if (!description) return;
-    const { scoped, openEnded } = findPeriodExpressions(description.text);
-    if (scoped.length > 0) return;
+    const lines = sheet.periodLines('対象情報の記述');
+    if (lines.some((l) => l.scoped.length > 0)) return;
     const style = sheet.dateStyle;
     const day = sheet.designationDate ?? config.today;
     const insertAt = description.span.start;
@@ -31,6 +31,7 @@ export default defineRule({
       edits: [{ span: { start: insertAt, end: insertAt }, newText: `${fy}の` }],
       isPreferred: true,
     }];
+    // Read only when there is no period (then the rule reports, and a fix is built once).
     const collected = COLLECTED.test(description.text) || COLLECTED_ITEM.test(sheet.field('別表')?.value ?? '');
     if (collected) {
       const year = formatYear(day.year, style, '年中に入手した');
@@ -39,10 +40,11 @@ export default defineRule({
         edits: [{ span: { start: insertAt, end: insertAt }, newText: year }],
       });
     }
-    if (openEnded.length > 0) {
-      const open = openEnded[0];
+    const withOpenEnd = lines.find((l) => l.openEnded.length > 0);
+    if (withOpenEnd) {
+      const open = withOpenEnd.openEnded[0];
       report({
-        span: { start: description.span.start + open.span.start, end: description.span.start + open.span.end },
+        span: documentSpan(withOpenEnd, open),
         message: {
           ja: `「${open.word}」は終わりのない期間で、範囲を区切っていません。「令和8年度」「令和8年4月から令和9年3月まで」のように期間を区切ってください(運用基準 II 3(3))`,
           en: `"${open.word}" leaves the period open-ended, which does not scope it; close it, e.g. 令和8年度 or 令和8年4月から令和9年3月まで (運用基準 II 3(3))`,

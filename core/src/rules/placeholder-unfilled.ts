@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import type { Span } from '../types';
-import { ContentCache } from '../text/contentCache';
+import { LineFact } from '../analysis/lineFacts';
 
 // Runs of two or more of the same placeholder mark, or XX / TODO standing as a word.
 // A run of 〇 inside a kanji numeral (二〇〇〇年) is a number, not a placeholder.
@@ -18,7 +18,8 @@ export function findPlaceholders(text: string, offset: number): Span[] {
   return found;
 }
 
-const PLACEHOLDERS_BY_LINE = new ContentCache<readonly Span[]>();
+const PLACEHOLDERS = new LineFact<readonly Span[]>('placeholders');
+const inLine = (line: string) => findPlaceholders(line, 0);
 
 export default defineRule({
   meta: {
@@ -34,9 +35,9 @@ export default defineRule({
     const spans: Span[] = [];
     for (const f of sheet.syntax.fields) spans.push(...findPlaceholders(f.value, f.valueSpan.start));
     for (const s of sheet.syntax.sections) {
-      // Cached per line text (offsets in the line): a keystroke re-scans the line it changed.
+      // Kept with the line's facts (offsets in the line): a keystroke re-scans the line it changed.
       for (const c of s.content) {
-        for (const p of PLACEHOLDERS_BY_LINE.get(sheet.text.slice(c.span.start, c.span.end), (line) => findPlaceholders(line, 0))) {
+        for (const p of sheet.lineFacts(c).get(PLACEHOLDERS, inLine)) {
           spans.push({ start: p.start + c.span.start, end: p.end + c.span.start });
         }
       }

@@ -1,5 +1,14 @@
 import { defineRule } from './types';
 import { yearsNamed } from '../domain/periodYears';
+import { documentSpan, type LinePeriods } from '../analysis/sheet';
+import { LineFact } from '../analysis/lineFacts';
+
+/** The years each scoped expression of a line names, in order (kept with the line's facts). */
+const YEARS = new LineFact<readonly (readonly number[])[]>('summary-period-mismatch:years');
+
+function yearsOf(line: LinePeriods): readonly (readonly number[])[] {
+  return line.facts.get(YEARS, (text) => line.scoped.map((p) => yearsNamed(text.slice(p.span.start, p.span.end))));
+}
 
 export default defineRule({
   meta: {
@@ -12,27 +21,28 @@ export default defineRule({
     description: { ja: '概要の期間が対象情報の記述の期間と食い違う', en: 'the summary names another period than the description' },
   },
   check({ sheet, report }) {
-    const description = sheet.sectionContent('対象情報の記述');
-    const summary = sheet.sectionContent('概要');
-    if (!description || !summary) return;
-    const own = sheet.periodExpressions('対象情報の記述')!.scoped;
-    const theirs = sheet.periodExpressions('概要')!.scoped;
+    if (!sheet.sectionContent('対象情報の記述') || !sheet.sectionContent('概要')) return;
+    const own = sheet.periodLines('対象情報の記述').filter((l) => l.scoped.length > 0);
+    const theirs = sheet.periodLines('概要').filter((l) => l.scoped.length > 0);
     if (own.length === 0 || theirs.length === 0) return;
     // A placeholder year (令和○○年度) names nothing to compare.
-    const summaryYears = new Set(theirs.flatMap((p) => yearsNamed(summary.text.slice(p.span.start, p.span.end))));
+    const summaryYears = new Set<number>();
+    for (const line of theirs) for (const years of yearsOf(line)) for (const y of years) summaryYears.add(y);
     if (summaryYears.size === 0) return;
     // The description's expressions are read only until one shares a year with the 概要 (the
     // usual case, and at once): a long description is not read whole on every keystroke.
     let ownNamesYears = false;
-    for (const p of own) {
-      const years = yearsNamed(description.text.slice(p.span.start, p.span.end));
-      if (years.length > 0) ownNamesYears = true;
-      if (years.some((y) => summaryYears.has(y))) return;
+    for (const line of own) {
+      for (const years of yearsOf(line)) {
+        if (years.length > 0) ownNamesYears = true;
+        if (years.some((y) => summaryYears.has(y))) return;
+      }
     }
     if (!ownNamesYears) return;
-    const written = summary.text.slice(theirs[0].span.start, theirs[0].span.end);
-    const wanted = description.text.slice(own[0].span.start, own[0].span.end);
-    const span = { start: summary.span.start + theirs[0].span.start, end: summary.span.start + theirs[0].span.end };
+    const span = documentSpan(theirs[0], theirs[0].scoped[0]);
+    const ownFirst = documentSpan(own[0], own[0].scoped[0]);
+    const written = sheet.text.slice(span.start, span.end);
+    const wanted = sheet.text.slice(ownFirst.start, ownFirst.end);
     report({
       span,
       message: {

@@ -1,5 +1,7 @@
 import { defineRule } from './types';
 import { yearsNamed } from '../domain/periodYears';
+import { documentSpan } from '../analysis/sheet';
+import type { Span } from '../types';
 
 export default defineRule({
   meta: {
@@ -16,12 +18,19 @@ export default defineRule({
     const summary = sheet.sectionContent('概要');
     if (!description || !summary) return;
     // A placeholder period (令和○○年度) is not finished: placeholder-unfilled says so, and there is nothing to copy yet.
-    const own = sheet.periodExpressions('対象情報の記述')!.scoped.filter((p) => p.kind !== 'placeholder');
-    if (own.length === 0) return; // period-unscoped says so
-    if (sheet.periodExpressions('概要')!.scoped.length > 0) return;
+    let own: Span | undefined;
+    for (const line of sheet.periodLines('対象情報の記述')) {
+      const p = line.scoped.find((e) => e.kind !== 'placeholder');
+      if (p) {
+        own = documentSpan(line, p);
+        break;
+      }
+    }
+    if (!own) return; // period-unscoped says so
+    if (sheet.periodLines('概要').some((l) => l.scoped.length > 0)) return;
     // The 概要 is a terse title: a year written in it (令和8年3月策定の…) scopes it too.
     if (yearsNamed(summary.text).length > 0) return;
-    const first = description.text.slice(own[0].span.start, own[0].span.end);
+    const first = sheet.text.slice(own.start, own.end);
     const at = summary.span.start;
     report({
       span: summary.section.content[0].span,

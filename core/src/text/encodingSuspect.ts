@@ -28,60 +28,75 @@ function isLatinMojibake(c: number): boolean {
 /** 縺 繧 繝: Shift_JIS's reading of E3 81, E3 82, E3 83 (UTF-8's hiragana and katakana). */
 const UTF8_AS_SJIS = new Set([0x7e3a, 0x7e67, 0x7e5d]);
 
-/**
- * One pass over the text's code units, counting as it goes: on every keystroke of a 2 MB sheet
- * this runs whole, so no array of matches (a regex `match` over every non-ASCII character cost
- * ≈ 250 ms there).
- */
-export function suspectEncoding(text: string): EncodingSuspicion | undefined {
-  // On every keystroke this runs whole: first only the characters that can count, found by one
-  // native search each (a loop over every code unit of a 2 MB sheet took ≈ 19 ms). Below the
-  // thresholds nothing is suspect whatever the rest of the text holds, so the full count runs
-  // only for a text that has enough of them.
-  if (text.indexOf('\ufffd') < 0) {
-    let latin = 0;
-    let sjis = 0;
-    for (const m of text.matchAll(MAY_COUNT)) {
-      if (UTF8_AS_SJIS.has(m[0].charCodeAt(0))) sjis++;
-      else if (isLatinMojibake(m[0].charCodeAt(0))) latin++;
-      if (latin >= 8 || sjis >= 5) break;
-    }
-    if (latin < 8 && sjis < 5) return undefined;
-  }
-  return countSuspects(text);
+/** What the judgement counts in one piece of text (a line), offsets in the piece. */
+export interface EncodingCounts {
+  nonAscii: number;
+  latin: number;
+  /** The run of Latin mojibake that starts at the piece's first one. */
+  latinRun?: Span;
+  sjis: number;
+  sjisFirst: number;
+  replacement: number;
+  /** The first run of U+FFFD. */
+  replacementRun?: Span;
 }
 
-/** A superset of the characters suspectEncoding counts (Latin-1, its Windows-1252 additions, 縺 繧 繝). */
-const MAY_COUNT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u7e3a\u7e67\u7e5d]/g;
-
-function countSuspects(text: string): EncodingSuspicion | undefined {
-  let nonAscii = 0;
-  let latinCount = 0;
-  let latinFirst: Span | undefined;
-  let sjisCount = 0;
-  let sjisFirst = -1;
+/** One pass over a piece's code units (no array of matches: a regex over every non-ASCII character cost more). */
+export function countEncoding(text: string): EncodingCounts {
+  const counts: EncodingCounts = { nonAscii: 0, latin: 0, sjis: 0, sjisFirst: -1, replacement: 0 };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c === 0xfffd) {
-      let end = i + 1;
-      while (text.charCodeAt(end) === 0xfffd) end++;
-      let count = end - i;
-      for (let j = end; j < text.length; j++) if (text.charCodeAt(j) === 0xfffd) count++;
-      return { kind: 'replacement', span: { start: i, end }, count };
+      counts.replacement++;
+      if (!counts.replacementRun) counts.replacementRun = { start: i, end: i + 1 };
+      else if (counts.replacementRun.end === i && counts.replacement === i + 1 - counts.replacementRun.start) counts.replacementRun.end = i + 1;
+      continue;
     }
-    nonAscii++;
+    counts.nonAscii++;
     if (isLatinMojibake(c)) {
-      latinCount++;
-      if (!latinFirst) latinFirst = { start: i, end: i + 1 };
-      else if (latinFirst.end === i && latinCount === latinFirst.end - latinFirst.start + 1) latinFirst.end = i + 1;
+      counts.latin++;
+      if (!counts.latinRun) counts.latinRun = { start: i, end: i + 1 };
+      else if (counts.latinRun.end === i && counts.latin === i + 1 - counts.latinRun.start) counts.latinRun.end = i + 1;
     } else if (UTF8_AS_SJIS.has(c)) {
-      sjisCount++;
-      if (sjisFirst < 0) sjisFirst = i;
+      counts.sjis++;
+      if (counts.sjisFirst < 0) counts.sjisFirst = i;
     }
   }
+  return counts;
+}
+
+/**
+ * The judgement over a text's pieces, given in order with where each starts: a U+FFFD anywhere
+ * decides it (its first run is shown); otherwise enough Latin-1 letters among the non-ASCII
+ * characters, or enough 縺 繧 繝. Pieces let a caller keep each line's counts with the line, so
+ * a keystroke counts one line again, not the whole text.
+ */
+export function judgeEncoding(pieces: Iterable<{ at: number; counts: EncodingCounts }>): EncodingSuspicion | undefined {
+  let nonAscii = 0;
+  let latin = 0;
+  let sjis = 0;
+  let replacement = 0;
+  let latinRun: Span | undefined;
+  let replacementRun: Span | undefined;
+  let sjisFirst = -1;
+  for (const { at, counts } of pieces) {
+    nonAscii += counts.nonAscii;
+    latin += counts.latin;
+    sjis += counts.sjis;
+    replacement += counts.replacement;
+    if (!latinRun && counts.latinRun) latinRun = { start: at + counts.latinRun.start, end: at + counts.latinRun.end };
+    if (!replacementRun && counts.replacementRun) replacementRun = { start: at + counts.replacementRun.start, end: at + counts.replacementRun.end };
+    if (sjisFirst < 0 && counts.sjisFirst >= 0) sjisFirst = at + counts.sjisFirst;
+  }
+  if (replacementRun) return { kind: 'replacement', span: replacementRun, count: replacement };
   if (nonAscii === 0) return undefined;
-  if (latinCount >= 8 && latinCount >= nonAscii * 0.3) return { kind: 'latin1', span: latinFirst!, count: latinCount };
-  if (sjisCount >= 5 && sjisCount >= nonAscii * 0.05) return { kind: 'utf8-as-sjis', span: { start: sjisFirst, end: sjisFirst + 1 }, count: sjisCount };
+  if (latin >= 8 && latin >= nonAscii * 0.3) return { kind: 'latin1', span: latinRun!, count: latin };
+  if (sjis >= 5 && sjis >= nonAscii * 0.05) return { kind: 'utf8-as-sjis', span: { start: sjisFirst, end: sjisFirst + 1 }, count: sjis };
   return undefined;
+}
+
+/** The judgement of a whole text. */
+export function suspectEncoding(text: string): EncodingSuspicion | undefined {
+  return judgeEncoding([{ at: 0, counts: countEncoding(text) }]);
 }

@@ -83,18 +83,14 @@ test('a long sentence repeated in 概要: work grows at most n log n at each dou
 
 /**
  * Found by the worst-case fuzz once it doubled the bulk exactly: a description line of 「2026年」
- * growing across 4,096 characters, the longest line a ContentCache keeps. period-unscoped calls
- * findPeriodExpressions on the description itself (core/src/rules/period-unscoped.ts) while
- * summary-period-unscoped and -mismatch read the sheet's memoized sheet.periodExpressions: below
- * the limit the second scan is a line-cache hit, above it the line is scanned twice, and the
- * count jumps ×2.29 from 3,545 to 7,090 characters (allowed ×2.27; ×1.94 when period-unscoped
- * reads sheet.periodExpressions too). Not superlinear — twice linear above the limit — but one
- * scan per analysis is the design (docs/regular-expressions.md, rule 8).
- *
- * TODO(lead): fails on main; remove `todo` once period-unscoped reads sheet.periodExpressions
- * (the per-line facts rewrite of sheet.ts / period-unscoped).
+ * growing across 4,096 characters, the longest line a ContentCache keeps. period-unscoped used to
+ * scan the description itself while summary-period-unscoped and -mismatch read the sheet's scan:
+ * below the limit the second scan was a cache hit, above it the line was scanned twice, and the
+ * count jumped ×2.29 from 3,545 to 7,090 characters (allowed ×2.27). Every rule now reads the
+ * sheet's one scan (sheet.periodLines, kept with the line's facts): one scan per analysis is the
+ * design (docs/regular-expressions.md, rule 8).
  */
-test('a description line of years across the line cache limit: its period scan is not repeated', { todo: 'fails until period-unscoped reads sheet.periodExpressions (per-line facts rewrite)' }, async () => {
+test('a description line of years across the line cache limit: its period scan is not repeated', async () => {
   const tokens = await fresh();
   const work = [709, 1418, 2836].map((k) => ({ size: 5 * k, units: analysisWork(PLACES.対象情報の記述('2026年'.repeat(k)), tokens) }));
   for (let i = 1; i < work.length; i++) {

@@ -9,7 +9,7 @@
  * Facts are pure functions of the line's text with offsets relative to it (never document
  * offsets), so one object serves every document and every position the line moves to.
  */
-import { ContentCache } from '../text/contentCache';
+import { ContentCache, onClearContentCaches } from '../text/contentCache';
 
 /** A kind of per-line fact; `name` is for debugging only. Create one per kind, at module level. */
 export class LineFact<V> {
@@ -46,6 +46,9 @@ export function factsOf(text: string): LineFacts {
 /** The facts of the lines of the last few texts analysed, in line order. */
 const RECENT: (readonly LineFacts[])[] = [];
 const RECENT_KEPT = 4;
+onClearContentCaches(() => {
+  RECENT.length = 0;
+});
 
 /**
  * The facts of a text's lines, in order (`lineText(i)` is the i-th line's text). An edit leaves

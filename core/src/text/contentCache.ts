@@ -13,9 +13,18 @@ import { countWork } from './workCounter';
 /** Every cache made, so a benchmark can measure a cold analysis (`clearContentCaches`). */
 const ALL: ContentCache<unknown>[] = [];
 
+/** What else remembers text between analyses (lineFacts.ts's recent lines), emptied with the caches. */
+const OTHERS: (() => void)[] = [];
+
 /** Empties every content cache: the next analysis is as after a restart (benchmarks, tests). */
 export function clearContentCaches(): void {
   for (const c of ALL) c.clear();
+  for (const clear of OTHERS) clear();
+}
+
+/** Registers what `clearContentCaches` must empty besides the caches themselves. */
+export function onClearContentCaches(clear: () => void): void {
+  OTHERS.push(clear);
 }
 
 export class ContentCache<V> {

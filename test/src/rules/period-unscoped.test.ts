@@ -42,6 +42,11 @@ ruleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a period written only in a comment inside the description does not scope it (comments are ignored by the rules)',
+      text: D(`${PLAN}\n# 令和8年度分\n(詳細は別紙)`),
+      errors: [{ line: 12, covers: PLAN, ja: ['期間'], en: ['period'], fixCount: 1 }],
+    },
+    {
       name: 'no period: points at the first content line; inserts the fiscal year of 指定年月日',
       text: D(PLAN),
       errors: [{ line: 12, covers: PLAN, ja: ['期間', '令和8年度'], en: ['period'], fixCount: 1 }],

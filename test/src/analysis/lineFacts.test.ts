@@ -1,0 +1,119 @@
+/**
+ * Per-line facts (core/src/analysis/lineFacts.ts) change what an analysis costs, never what it
+ * finds: an analysis after a run of edits — lines matched against the previous text, facts
+ * reused — gives exactly what an analysis from cold caches gives; the encoding judgement made
+ * line by line is the one made over the whole text; scope-vague, which tokenizes only the clauses
+ * that may hold a vague word, finds what tokenizing each whole line finds. And a cache entry never
+ * keeps the document it was cut from alive.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import fc from 'fast-check';
+import { analyzeText, type Diagnostic } from '../../../core/out/analysis/analyze';
+import { resolveConfig } from '../../../core/out/analysis/config';
+import { SheetModel } from '../../../core/out/analysis/sheet';
+import { parseSheet } from '../../../core/out/syntax/parser';
+import { clearContentCaches } from '../../../core/out/text/contentCache';
+import { judgeEncoding, suspectEncoding } from '../../../core/out/text/encodingSuspect';
+import { findVagueWords } from '../../../core/out/rules/scope-vague';
+import { ruleByCode } from '../../../core/out/rules/index';
+import { generatedSheet, lineChar } from '../fuzz/arbitraries';
+import { tokenCache } from '../support/analysis';
+import { sheet } from '../support/sheet';
+
+const config = resolveConfig({ today: '2026-11-23' });
+const SEED = 20261130;
+const shown = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code} ${d.span.start}-${d.span.end} ${d.message.ja} ${d.fixes.length}`);
+
+/** An edit as a drafter makes them: type or delete at a place, add or drop a line. */
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('type' as const), at: fc.nat(), text: fc.array(lineChar, { minLength: 1, maxLength: 4 }).map((c) => c.join('')) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('line' as const), at: fc.nat(), text: fc.constantFrom('令和8年度の計画', '# 令和9年度', '', '【備考】', '等の情報、その他', '○○の計画並びに又は', 'ã€€ã€') }),
+);
+
+type Edit = { kind: 'type' | 'delete' | 'line'; at: number; text?: string; length?: number };
+
+function applyEdit(text: string, e: Edit): string {
+  const at = text.length === 0 ? 0 : e.at % (text.length + 1);
+  if (e.kind === 'type') return text.slice(0, at) + e.text + text.slice(at);
+  if (e.kind === 'delete') return text.slice(0, at) + text.slice(at + (e.length ?? 1));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return `${text.slice(0, lineStart)}${e.text}\n${text.slice(lineStart)}`;
+}
+
+test('an analysis after a run of edits finds exactly what an analysis from cold caches finds', async () => {
+  const tokens = await tokenCache();
+  fc.assert(
+    fc.property(generatedSheet, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+      const texts = [start];
+      for (const e of edits) texts.push(applyEdit(texts[texts.length - 1], e));
+      // Warm: one analysis after another, as the server runs them on each change.
+      const warm = texts.map((t) => shown(analyzeText(t, { config, tokens }).diagnostics));
+      // Cold: each text alone, after every cache and every remembered line is dropped.
+      texts.forEach((t, i) => {
+        clearContentCaches();
+        assert.deepEqual(warm[i], shown(analyzeText(t, { config, tokens }).diagnostics), `step ${i}`);
+      });
+    }),
+    { seed: SEED, numRuns: 60 },
+  );
+});
+
+test('the encoding judgement made line by line is the one made over the whole text', () => {
+  const ch = fc.constantFrom('あ', '漢', 'a', ' ', '\u3000', '\ufeff', 'ã', '€', '©', '×', '縺', '繧', '\ufffd', '【', '】', '#', '：', '\n', '\r\n', '\r');
+  fc.assert(
+    fc.property(fc.array(ch, { maxLength: 300 }), (cs) => {
+      const text = cs.join('');
+      clearContentCaches();
+      const sheetModel = new SheetModel(parseSheet(text));
+      assert.deepEqual(judgeEncoding(sheetModel.encodingCounts()), suspectEncoding(text));
+    }),
+    { seed: SEED, numRuns: 400 },
+  );
+});
+
+test('scope-vague finds what tokenizing each whole description line finds', async () => {
+  const tokens = await tokenCache();
+  const rule = ruleByCode('scope-vague')!;
+  const word = fc.constantFrom('等', 'など', 'その他', 'その', '他', '関連する', '関連した', '関連物資', '全般', '一切', '等級', '平等', '、', '。', '情報', '計画', 'の', 'を含む', '(', ')', '令和8年度');
+  const line = fc.array(word, { minLength: 1, maxLength: 24 }).map((ws) => ws.join(''));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+      const text = sheet({ sections: { 対象情報の記述: lines.join('\n') } });
+      const found = analyzeText(text, { config, tokens, rules: [rule] }).diagnostics.map((d) => text.slice(d.span.start, d.span.end) + '@' + d.span.start);
+      const model = new SheetModel(parseSheet(text));
+      const expected: string[] = [];
+      for (const c of model.section('対象情報の記述')!.content) {
+        const lineText = text.slice(c.span.start, c.span.end);
+        for (const v of findVagueWords(tokens.tokenize(lineText))) expected.push(`${lineText.slice(v.span.start, v.span.end)}@${c.span.start + v.span.start}`);
+      }
+      assert.deepEqual(found, expected);
+    }),
+    { seed: SEED, numRuns: 150 },
+  );
+});
+
+test('what the caches keep of an edited document does not keep the document alive', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const tokens = await tokenCache();
+  const line = '令和8年度に自衛隊が作成する警戒監視の計画のうち、部隊の編成及び装備(報道発表した内容を除く。)';
+  let text = sheet({ sections: { 対象情報の記述: Array.from({ length: 12_000 }, (_, i) => `${i} ${line}`).join('\n') } }); // ≈ 0.6 M characters
+  analyzeText(text, { config, tokens });
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let at = text.indexOf('0 令和8年度') + 1;
+  for (let k = 0; k < 40; k++) {
+    // A new line text each time, as typing makes: each is kept by the caches, the text it was cut from must not be.
+    text = `${text.slice(0, at)}及${text.slice(at)}`;
+    at++;
+    analyzeText(text, { config, tokens });
+  }
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  // Each text is ≈ 1.2 MB in memory: kept by a cached slice, 40 edits would hold ≈ 48 MB.
+  assert.ok(grown < 12_000_000, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 40 edits`);
+});

@@ -68,12 +68,16 @@ function sized(place, chars) {
   if (!REFS) REFS = beppyoRefs();
   const base = BASE();
   const lines = bulkLines(chars - base.length - 2000, 1000);
-  let text = PLACES[place](base, lines);
-  while (text.length > TWO_MB) {
-    lines.pop();
-    text = PLACES[place](base, lines);
+  // The most lines that keep the sheet within `chars` (a binary search: dropping one line at a
+  // time rebuilt a 2 MB string per line).
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (PLACES[place](base, lines.slice(0, mid)).length <= chars) lo = mid;
+    else hi = mid - 1;
   }
-  return text;
+  return PLACES[place](base, lines.slice(0, lo));
 }
 
 async function benchBulk(tokenizer, config, runs) {

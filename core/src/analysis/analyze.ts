@@ -108,7 +108,7 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
     for (const r of found) {
       // A rule's mistakes stop here: spans are kept inside the text, and a fix whose edits do
       // not fit the text (outside it, reversed, overlapping) is dropped rather than offered.
-      const fixes = (r.fixes ?? []).filter((f) => editsFit(f.edits, text.length));
+      const fixes = r.fixes === undefined || r.fixes.length === 0 ? NO_FIXES : r.fixes.filter((f) => editsFit(f.edits, text.length));
       diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: hasBom ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes });
     }
     yield;
@@ -174,8 +174,15 @@ function clampSpan(span: Span, length: number): Span {
   return { start, end: Math.max(start, Math.min(whole(span.end), length)) };
 }
 
+/** Shared by every diagnostic without fixes (frozen: nothing may add to it). */
+const NO_FIXES = Object.freeze([]) as unknown as Fix[];
+
 function editsFit(edits: readonly { span: Span }[], length: number): boolean {
   if (!Array.isArray(edits)) return false;
+  if (edits.length === 1) {
+    const s = edits[0].span;
+    return Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length;
+  }
   const spans = edits.map((e) => e.span).sort((a, b) => a.start - b.start || a.end - b.end);
   return spans.every((s, i) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length && (i === 0 || s.start >= spans[i - 1].end));
 }

@@ -259,16 +259,29 @@ export class SheetModel {
 
   /** The period of a 有効期間 or 延長 line (for a 延長, the part before its decision date). */
   period(node: FieldNode): ParsedPeriodField {
-    return this.once(`period:${node.line}`, () => {
+    let known = this.periods.get(node);
+    if (!known) {
       const text = lookupField(node.name)?.name === '延長' ? this.extension(node).periodText : node.value;
-      return { node, ...(parsePeriod(text) ?? {}) };
-    });
+      known = { node, ...(parsePeriod(text) ?? {}) };
+      this.periods.set(node, known);
+    }
+    return known;
   }
 
   /** A 延長 line read into period and decision date. */
   extension(node: FieldNode): ExtensionParts {
-    return this.once(`extension:${node.line}`, () => readExtension(node));
+    let known = this.extensionParts.get(node);
+    if (!known) {
+      known = readExtension(node);
+      this.extensionParts.set(node, known);
+    }
+    return known;
   }
+
+  // Kept by node, not in `memo` under a key made per line: with tens of thousands of 延長 lines,
+  // building and hashing those keys cost more than reading the lines.
+  private readonly periods = new Map<FieldNode, ParsedPeriodField>();
+  private readonly extensionParts = new Map<FieldNode, ExtensionParts>();
 
   /** Every non-empty 延長 line, read, in document order. */
   get extensions(): ExtensionParts[] {

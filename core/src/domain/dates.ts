@@ -5,6 +5,7 @@
  * or two-digit-year surprise.
  */
 import { localize, type Locale, type Localized, type SimpleDate } from '../types';
+import { ContentCache } from '../text/contentCache';
 import { foldWidth } from '../text/normalize';
 import {
   NUMBER_CLASS,
@@ -243,6 +244,14 @@ const LOOSE_NUMERIC_RE = /^[0-9]{2,4}[ \t]*[-/.][ \t]*[0-9]/;
  * be read, and `{ style, date }` otherwise.
  */
 export function parseDate(text: string): ParsedDate | undefined {
+  // Cached by text: the same date is read by several rules (and a sheet of many 延長/点検 lines
+  // is read again on every keystroke). The result is shared, so it is frozen.
+  return DATE_CACHE.get(text, (t) => Object.freeze(readDate(t)) ?? null) ?? undefined;
+}
+
+const DATE_CACHE = new ContentCache<ParsedDate | null>(20_000, 256);
+
+function readDate(text: string): ParsedDate | undefined {
   const f = foldWidth(text.trim());
   if (f.length === 0) return undefined;
   const digits: DigitStyle = detectDigits(text) ?? 'half';

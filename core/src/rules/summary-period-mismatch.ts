@@ -25,20 +25,22 @@ export default defineRule({
     const own = sheet.periodLines('対象情報の記述').filter((l) => l.scoped.length > 0);
     const theirs = sheet.periodLines('概要').filter((l) => l.scoped.length > 0);
     if (own.length === 0 || theirs.length === 0) return;
+    // They agree when some year named in the one is named in the other. The side with fewer
+    // expressions is read whole, the other only until a shared year turns up (the usual case, and
+    // at once): a long description or 概要 is not read whole on every keystroke.
+    const [few, many] = theirs.length <= own.length ? [theirs, own] : [own, theirs];
+    const named = new Set<number>();
+    for (const line of few) for (const years of yearsOf(line)) for (const y of years) named.add(y);
     // A placeholder year (令和○○年度) names nothing to compare.
-    const summaryYears = new Set<number>();
-    for (const line of theirs) for (const years of yearsOf(line)) for (const y of years) summaryYears.add(y);
-    if (summaryYears.size === 0) return;
-    // The description's expressions are read only until one shares a year with the 概要 (the
-    // usual case, and at once): a long description is not read whole on every keystroke.
-    let ownNamesYears = false;
-    for (const line of own) {
+    if (named.size === 0) return;
+    let manyNamesYears = false;
+    for (const line of many) {
       for (const years of yearsOf(line)) {
-        if (years.length > 0) ownNamesYears = true;
-        if (years.some((y) => summaryYears.has(y))) return;
+        if (years.length > 0) manyNamesYears = true;
+        if (years.some((y) => named.has(y))) return;
       }
     }
-    if (!ownNamesYears) return;
+    if (!manyNamesYears) return;
     const span = documentSpan(theirs[0], theirs[0].scoped[0]);
     const ownFirst = documentSpan(own[0], own[0].scoped[0]);
     const written = sheet.text.slice(span.start, span.end);

@@ -7,8 +7,8 @@
  *   1. spawn → first diagnostics of a 5 KB sheet over LSP (structural, before the dictionary is
  *      ready) and → the complete set (after `shitei/status` ready); reference: a bare node script
  *      loading stock kuromoji, spawn → ready.
- *   2. keystroke → publishDiagnostics of that version while typing into a 10 KB and a 100 KB
- *      sheet, one character per incremental didChange, with initializationOptions
+ *   2. keystroke → publishDiagnostics of that version while typing into a 10 KB, a 100 KB and a
+ *      2 MB sheet, one character per incremental didChange, with initializationOptions
  *      { debounceMs: 0 } (the server's default 50 ms debounce would otherwise dominate);
  *      reference: stock kuromoji tokenizing the whole document once (what re-analysing
  *      everything on each keystroke would cost).
@@ -116,8 +116,10 @@ load((tok) => {
   for (const f of files) {
     const text = fs.readFileSync(f, 'utf8');
     const times = [];
-    for (let i = 0; i < 9; i++) { const t = performance.now(); tok.tokenize(text); times.push(performance.now() - t); }
-    out[f] = times.slice(2).sort((a, b) => a - b)[3];
+    const runs = text.length > 500000 ? 3 : 9; // a 2 MB sheet takes seconds a run
+    for (let i = 0; i < runs; i++) { const t = performance.now(); tok.tokenize(text); times.push(performance.now() - t); }
+    const kept = times.slice(runs > 3 ? 2 : 0).sort((a, b) => a - b);
+    out[f] = kept[Math.floor(kept.length / 2)];
   }
   process.stdout.write(JSON.stringify(out) + '\\n');
 });`;
@@ -364,8 +366,9 @@ function buildTable(r) {
   time('1a spawn → first diagnostics, 5 KB (structural)', median(r.spawn.runs.map((x) => x.first)), stockLoad, 150, 'stock-load');
   time('1b spawn → complete diagnostics, 5 KB', median(r.spawn.runs.map((x) => x.complete)), stockLoad, 450, 'stock-load');
   }
-  for (const [name, target] of r.typing ? [['10KB', 10], ['100KB', 10]] : []) {
+  for (const [name, target] of r.typing ? [['10KB', 10], ['100KB', 10], ['2MB', 50]] : []) {
     const d = r.typing.docs[name];
+    if (!d) continue;
     const ref = r.typing.reference[name];
     rows.push({ metric: `2 keystroke → diagnostics, ${name} p50`, value: ms(d.p50), reference: ms(ref), ratio: fmtRatio(ratio(d.p50, ref)), target: '', ok: '', raw: { value: d.p50, reference: ref } });
     time(`2 keystroke → diagnostics, ${name} p95`, d.p95, ref, target);
@@ -489,11 +492,15 @@ async function main() {
 
     if (want('2')) {
       log(`2. keystroke → diagnostics (${options.keystrokes} keystrokes per document)`);
-      result.typing = await benchTyping(tmp, { '10KB': sheet10k, '100KB': sheet100k }, options.keystrokes, options.warmup);
-      const f10 = path.join(result.typing.dir, 'typing-10KB.shitei');
-      const f100 = path.join(result.typing.dir, 'typing-100KB.shitei');
-      const warm = JSON.parse((await runNode(['-e', REF_TOKENIZE_WARM, f10, f100])).stdout);
-      result.typing.reference = { '10KB': warm[f10], '100KB': warm[f100] };
+      // The 2 MB sheet (the documented limit, bulk in the description) through the server too:
+      // the core-only keystroke of section "text" leaves out the transport, the workspace index
+      // update and the publish.
+      const { sized, TWO_MB } = require('./text');
+      const docs = { '10KB': sheet10k, '100KB': sheet100k, '2MB': sized('【対象情報の記述】', TWO_MB) };
+      result.typing = await benchTyping(tmp, docs, options.keystrokes, options.warmup);
+      const files = Object.keys(docs).map((name) => path.join(result.typing.dir, `typing-${name}.shitei`));
+      const warm = JSON.parse((await runNode(['-e', REF_TOKENIZE_WARM, ...files])).stdout);
+      result.typing.reference = Object.fromEntries(Object.keys(docs).map((name, i) => [name, warm[files[i]]]));
     }
 
     if (want('3')) {

@@ -11,7 +11,6 @@ import type { ResolvedConfig } from './config';
 import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
 import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE, ENCODING_SUSPECT } from '../rules/codes';
-import { judgeEncoding } from '../text/encodingSuspect';
 import type { TokenCache } from '../nlp/tokenCache';
 import { countWork } from '../text/workCounter';
 
@@ -130,7 +129,7 @@ function engineSeverity(config: ResolvedConfig, code: string): Severity | 'off' 
 
 /** The engine's own diagnostic for a text that looks read with the wrong encoding. */
 function encodingDiagnostic(sheet: SheetModel, severity: Severity): Diagnostic | undefined {
-  const suspect = judgeEncoding(sheet.encodingCounts());
+  const suspect = sheet.encodingSuspicion();
   if (!suspect) return undefined;
   const what: Record<typeof suspect.kind, Localized> = {
     replacement: { ja: `置換文字(U+FFFD)が${suspect.count}個あります`, en: `it holds ${suspect.count} replacement characters (U+FFFD)` },

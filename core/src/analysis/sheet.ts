@@ -10,7 +10,7 @@ import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
 import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
 import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
-import { countEncoding, type EncodingCounts } from '../text/encodingSuspect';
+import { EncodingTally, countEncoding, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
 import { trimSpan } from '../text/normalize';
 
 export interface ParsedPeriodField {
@@ -212,25 +212,30 @@ export class SheetModel {
   }
 
   /**
-   * What the encoding check counts, line by line (each line's counts kept with its facts, so a
-   * keystroke counts one line): the text between a line's blanks from its facts, the blanks
-   * around it (U+3000 counts as non-ASCII) and blank lines counted here. Line breaks are ASCII.
+   * Whether the text looks read with the wrong encoding, judged line by line (each line's counts
+   * kept with its facts, so a keystroke counts one line): the text between a line's blanks from
+   * its facts, the blanks around it (U+3000 is non-ASCII) counted here. Line breaks are ASCII.
    */
-  encodingCounts(): { at: number; counts: EncodingCounts }[] {
-    const out: { at: number; counts: EncodingCounts }[] = [];
+  encodingSuspicion(): EncodingSuspicion | undefined {
+    const tally = new EncodingTally();
     const text = this.text;
     for (const line of this.syntax.lines) {
       const trimmed = trimSpan(text, line.start, line.end);
       let blanks = 0; // U+3000 and U+FEFF: the only non-ASCII blanks
       for (let i = line.start; i < trimmed.start; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
       for (let i = trimmed.end; i < line.end; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
-      if (blanks > 0) out.push({ at: line.start, counts: { nonAscii: blanks, latin: 0, sjis: 0, sjisFirst: -1, replacement: 0 } });
+      tally.addNonAscii(blanks);
       if (trimmed.start === trimmed.end) continue;
       // A heading line's facts are those of the text after its 】 (its content); the whole line is looked up here.
       const facts = line.kind === 'heading' ? factsOf(text.slice(trimmed.start, trimmed.end)) : this.lineFacts({ line: line.line, span: trimmed });
-      out.push({ at: trimmed.start, counts: facts.get(ENCODING, countEncoding) });
+      tally.add(trimmed.start, facts.get(ENCODING, countEncoding));
     }
-    return out;
+    return tally.result();
+  }
+
+  /** The period expressions of one content line (offsets in the line). */
+  periodsOfLine(line: ContentLine): PeriodExpressions {
+    return this.lineFacts(line).get(PERIODS, scanLine);
   }
 
   /**
@@ -243,7 +248,7 @@ export class SheetModel {
       const out: LinePeriods[] = [];
       for (const line of this.section(name)?.content ?? []) {
         const facts = this.lineFacts(line);
-        const found = facts.get(PERIODS, scanLine);
+        const found = this.periodsOfLine(line);
         if (found.scoped.length > 0 || found.openEnded.length > 0) out.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
       }
       return out;

@@ -67,36 +67,47 @@ export function countEncoding(text: string): EncodingCounts {
 }
 
 /**
- * The judgement over a text's pieces, given in order with where each starts: a U+FFFD anywhere
+ * The judgement over a text's pieces, added in order with where each starts: a U+FFFD anywhere
  * decides it (its first run is shown); otherwise enough Latin-1 letters among the non-ASCII
  * characters, or enough 縺 繧 繝. Pieces let a caller keep each line's counts with the line, so
  * a keystroke counts one line again, not the whole text.
  */
-export function judgeEncoding(pieces: Iterable<{ at: number; counts: EncodingCounts }>): EncodingSuspicion | undefined {
-  let nonAscii = 0;
-  let latin = 0;
-  let sjis = 0;
-  let replacement = 0;
-  let latinRun: Span | undefined;
-  let replacementRun: Span | undefined;
-  let sjisFirst = -1;
-  for (const { at, counts } of pieces) {
-    nonAscii += counts.nonAscii;
-    latin += counts.latin;
-    sjis += counts.sjis;
-    replacement += counts.replacement;
-    if (!latinRun && counts.latinRun) latinRun = { start: at + counts.latinRun.start, end: at + counts.latinRun.end };
-    if (!replacementRun && counts.replacementRun) replacementRun = { start: at + counts.replacementRun.start, end: at + counts.replacementRun.end };
-    if (sjisFirst < 0 && counts.sjisFirst >= 0) sjisFirst = at + counts.sjisFirst;
+export class EncodingTally {
+  private nonAscii = 0;
+  private latin = 0;
+  private sjis = 0;
+  private replacement = 0;
+  private latinRun: Span | undefined;
+  private replacementRun: Span | undefined;
+  private sjisFirst = -1;
+
+  add(at: number, counts: EncodingCounts): void {
+    this.nonAscii += counts.nonAscii;
+    this.latin += counts.latin;
+    this.sjis += counts.sjis;
+    this.replacement += counts.replacement;
+    if (!this.latinRun && counts.latinRun) this.latinRun = { start: at + counts.latinRun.start, end: at + counts.latinRun.end };
+    if (!this.replacementRun && counts.replacementRun) this.replacementRun = { start: at + counts.replacementRun.start, end: at + counts.replacementRun.end };
+    if (this.sjisFirst < 0 && counts.sjisFirst >= 0) this.sjisFirst = at + counts.sjisFirst;
   }
-  if (replacementRun) return { kind: 'replacement', span: replacementRun, count: replacement };
-  if (nonAscii === 0) return undefined;
-  if (latin >= 8 && latin >= nonAscii * 0.3) return { kind: 'latin1', span: latinRun!, count: latin };
-  if (sjis >= 5 && sjis >= nonAscii * 0.05) return { kind: 'utf8-as-sjis', span: { start: sjisFirst, end: sjisFirst + 1 }, count: sjis };
-  return undefined;
+
+  /** Non-ASCII characters that count for nothing else (the blanks around a line). */
+  addNonAscii(count: number): void {
+    this.nonAscii += count;
+  }
+
+  result(): EncodingSuspicion | undefined {
+    if (this.replacementRun) return { kind: 'replacement', span: this.replacementRun, count: this.replacement };
+    if (this.nonAscii === 0) return undefined;
+    if (this.latin >= 8 && this.latin >= this.nonAscii * 0.3) return { kind: 'latin1', span: this.latinRun!, count: this.latin };
+    if (this.sjis >= 5 && this.sjis >= this.nonAscii * 0.05) return { kind: 'utf8-as-sjis', span: { start: this.sjisFirst, end: this.sjisFirst + 1 }, count: this.sjis };
+    return undefined;
+  }
 }
 
 /** The judgement of a whole text. */
 export function suspectEncoding(text: string): EncodingSuspicion | undefined {
-  return judgeEncoding([{ at: 0, counts: countEncoding(text) }]);
+  const tally = new EncodingTally();
+  tally.add(0, countEncoding(text));
+  return tally.result();
 }

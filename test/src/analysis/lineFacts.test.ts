@@ -16,7 +16,7 @@ import { resolveConfig } from '../../../core/out/analysis/config';
 import { SheetModel } from '../../../core/out/analysis/sheet';
 import { parseSheet } from '../../../core/out/syntax/parser';
 import { clearContentCaches } from '../../../core/out/text/contentCache';
-import { judgeEncoding, suspectEncoding } from '../../../core/out/text/encodingSuspect';
+import { suspectEncoding } from '../../../core/out/text/encodingSuspect';
 import { findVagueWords } from '../../../core/out/rules/scope-vague';
 import { ruleByCode } from '../../../core/out/rules/index';
 import { generatedSheet, lineChar } from '../fuzz/arbitraries';
@@ -69,7 +69,7 @@ test('the encoding judgement made line by line is the one made over the whole te
       const text = cs.join('');
       clearContentCaches();
       const sheetModel = new SheetModel(parseSheet(text));
-      assert.deepEqual(judgeEncoding(sheetModel.encodingCounts()), suspectEncoding(text));
+      assert.deepEqual(sheetModel.encodingSuspicion(), suspectEncoding(text));
     }),
     { seed: SEED, numRuns: 400 },
   );

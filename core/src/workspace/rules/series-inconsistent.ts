@@ -4,35 +4,22 @@
  */
 import type { SheetModel } from '../../analysis/sheet';
 import type { Localized } from '../../types';
-import { findPeriodExpressions } from '../../domain/periodExpressions';
+import { comparableText, confirmGroups } from '../comparableText';
 import { checkReference, formatReference, parseReferenceList } from '../../domain/beppyo/reference';
 import { MEASURES } from '../../domain/format';
-import { NAMED_OTHERS, nameFrom, normalizeForComparison, type WorkspaceEntry, type WorkspaceRule } from '../types';
+import { NAMED_OTHERS, nameFrom, type WorkspaceEntry, type WorkspaceReport, type WorkspaceRule } from '../types';
 
-const seriesKeys = new WeakMap<SheetModel, string | undefined>();
-
-/** The description with its period expressions taken out: what a yearly series shares. */
+/**
+ * The description with its period expressions taken out — what a yearly series shares — as the
+ * digest the index groups by (comparableText.ts); undefined for a description without a period.
+ */
 export function seriesKey(sheet: SheetModel): string | undefined {
-  if (!seriesKeys.has(sheet)) seriesKeys.set(sheet, computeSeriesKey(sheet));
-  return seriesKeys.get(sheet);
+  return comparableText(sheet, '対象情報の記述', { withoutPeriods: true })?.digest;
 }
 
-/** Linear in the description: the parts between period expressions are joined once. */
+/** The full text behind seriesKey, which confirms that sheets sharing a digest are a series. */
 export function computeSeriesKey(sheet: SheetModel): string | undefined {
-  const description = sheet.sectionContent('対象情報の記述');
-  if (!description) return undefined;
-  const { scoped } = findPeriodExpressions(description.text);
-  if (scoped.length === 0) return undefined;
-  const text = description.text;
-  const parts: string[] = [];
-  let at = 0;
-  for (const p of [...scoped].sort((a, b) => a.span.start - b.span.start)) {
-    // Overlapping expressions: whatever is left of this one after the previous.
-    if (p.span.start > at) parts.push(text.slice(at, p.span.start));
-    at = Math.max(at, p.span.end);
-  }
-  parts.push(text.slice(at));
-  return normalizeForComparison(parts.join(''));
+  return comparableText(sheet, '対象情報の記述', { withoutPeriods: true })?.text();
 }
 
 function measureOf(sheet: SheetModel): string | undefined {
@@ -62,53 +49,57 @@ export const seriesInconsistent: WorkspaceRule = {
     const key = seriesKey(entry.sheet);
     return key ? [key] : [];
   },
-  checkGroup(group, report) {
-    // Members with the same 別表, 措置 and agency agree; a member differs from every other bucket.
-    const values = new Map<WorkspaceEntry, (string | undefined)[]>();
-    const buckets = new Map<string, WorkspaceEntry[]>();
-    for (const s of group) {
-      const v = ASPECTS.map((a) => a.value(s.sheet));
-      values.set(s, v);
-      const signature = JSON.stringify(v);
-      const bucket = buckets.get(signature);
-      if (bucket) bucket.push(s);
-      else buckets.set(signature, [s]);
-    }
-    if (buckets.size < 2) return;
-    const bucketOf = new Map<WorkspaceEntry, WorkspaceEntry[]>();
-    for (const bucket of buckets.values()) for (const s of bucket) bucketOf.set(s, bucket);
-    for (const s of group) {
-      const own = bucketOf.get(s)!;
-      const named: WorkspaceEntry[] = [];
-      for (const bucket of buckets.values()) {
-        if (bucket === own) continue;
-        for (const o of bucket) {
-          if (named.length === NAMED_OTHERS) break;
-          named.push(o);
-        }
-        if (named.length === NAMED_OTHERS) break;
-      }
-      const rest = group.length - own.length - named.length;
-      const mine = values.get(s)!;
-      const parts = named.map((o) => {
-        const theirs = values.get(o)!;
-        const differing = ASPECTS.filter((_, i) => theirs[i] !== mine[i]);
-        return {
-          ja: `${nameFrom(s, o)}(${differing.map((a) => a.name.ja).join('・')})`,
-          en: `${nameFrom(s, o)} (${differing.map((a) => a.name.en).join(', ')})`,
-        };
-      });
-      const node = s.sheet.field('整理番号') ?? s.sheet.field('別表');
-      const span = node ? node.valueSpan : s.sheet.syntax.firstLineSpan;
-      const more = rest > 0 ? { ja: `、ほか${rest}件`, en: `; and ${rest} more` } : { ja: '', en: '' };
-      report({
-        id: s.id,
-        span,
-        message: {
-          ja: `同じ対象情報の年度違いの指定と食い違っています: ${parts.map((p) => p.ja).join('、')}${more.ja}。一連の指定は同じ扱いにしてください`,
-          en: `differs from the same information's designation for another period: ${parts.map((p) => p.en).join('; ')}${more.en}; a series should be handled consistently`,
-        },
-      });
-    }
+  checkGroup(digestGroup, report) {
+    for (const group of confirmGroups(digestGroup, (s) => computeSeriesKey(s.sheet))) if (group.length > 1) checkSeries(group, report);
   },
 };
+
+/** One confirmed series: members with the same 別表, 措置 and agency agree; a member differs from every other bucket. */
+function checkSeries(group: readonly WorkspaceEntry[], report: (r: WorkspaceReport) => void): void {
+  const values = new Map<WorkspaceEntry, (string | undefined)[]>();
+  const buckets = new Map<string, WorkspaceEntry[]>();
+  for (const s of group) {
+    const v = ASPECTS.map((a) => a.value(s.sheet));
+    values.set(s, v);
+    const signature = JSON.stringify(v);
+    const bucket = buckets.get(signature);
+    if (bucket) bucket.push(s);
+    else buckets.set(signature, [s]);
+  }
+  if (buckets.size < 2) return;
+  const bucketOf = new Map<WorkspaceEntry, WorkspaceEntry[]>();
+  for (const bucket of buckets.values()) for (const s of bucket) bucketOf.set(s, bucket);
+  for (const s of group) {
+    const own = bucketOf.get(s)!;
+    const named: WorkspaceEntry[] = [];
+    for (const bucket of buckets.values()) {
+      if (bucket === own) continue;
+      for (const o of bucket) {
+        if (named.length === NAMED_OTHERS) break;
+        named.push(o);
+      }
+      if (named.length === NAMED_OTHERS) break;
+    }
+    const rest = group.length - own.length - named.length;
+    const mine = values.get(s)!;
+    const parts = named.map((o) => {
+      const theirs = values.get(o)!;
+      const differing = ASPECTS.filter((_, i) => theirs[i] !== mine[i]);
+      return {
+        ja: `${nameFrom(s, o)}(${differing.map((a) => a.name.ja).join('・')})`,
+        en: `${nameFrom(s, o)} (${differing.map((a) => a.name.en).join(', ')})`,
+      };
+    });
+    const node = s.sheet.field('整理番号') ?? s.sheet.field('別表');
+    const span = node ? node.valueSpan : s.sheet.syntax.firstLineSpan;
+    const more = rest > 0 ? { ja: `、ほか${rest}件`, en: `; and ${rest} more` } : { ja: '', en: '' };
+    report({
+      id: s.id,
+      span,
+      message: {
+        ja: `同じ対象情報の年度違いの指定と食い違っています: ${parts.map((p) => p.ja).join('、')}${more.ja}。一連の指定は同じ扱いにしてください`,
+        en: `differs from the same information's designation for another period: ${parts.map((p) => p.en).join('; ')}${more.en}; a series should be handled consistently`,
+      },
+    });
+  }
+}

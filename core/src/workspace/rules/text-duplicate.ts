@@ -1,11 +1,12 @@
 /**
  * summary-duplicate and description-duplicate: two sheets in force with the same 【概要】 /
- * 【対象情報の記述】 once full/half width and blanks are ignored.
+ * 【対象情報の記述】 once full/half width, blanks and comments are ignored.
  */
 import type { SectionName } from '../../domain/format';
 import type { Localized, Severity } from '../../types';
 import { isInForce } from '../inForce';
-import { NAMED_OTHERS, listOthers, normalizeForComparison, type WorkspaceRule } from '../types';
+import { NAMED_OTHERS, listOthers, type WorkspaceRule } from '../types';
+import { comparableText, confirmGroups } from '../comparableText';
 
 function textDuplicateRule(options: {
   code: string;
@@ -18,17 +19,20 @@ function textDuplicateRule(options: {
   return {
     meta: { code: options.code, defaultSeverity: options.defaultSeverity, basis: options.basis, description: options.description },
     keys(entry) {
-      const content = entry.sheet.sectionContent(options.section);
-      if (!content || !isInForce(entry.sheet, entry.config.today)) return [];
-      const key = normalizeForComparison(content.text);
-      return key ? [key] : [];
+      if (!entry.sheet.sectionContent(options.section) || !isInForce(entry.sheet, entry.config.today)) return [];
+      const text = comparableText(entry.sheet, options.section);
+      return text ? [text.digest] : [];
     },
-    checkGroup(group, report) {
-      const head = group.slice(0, NAMED_OTHERS + 1);
-      for (const s of group) {
-        const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
-        const heading = s.sheet.section(options.section)!.heading;
-        report({ id: s.id, span: heading.span, message: options.message(others) });
+    checkGroup(digestGroup, report) {
+      // Sheets that share a digest, confirmed by their texts (comparableText.ts).
+      for (const group of confirmGroups(digestGroup, (s) => comparableText(s.sheet, options.section)?.text())) {
+        if (group.length < 2) continue;
+        const head = group.slice(0, NAMED_OTHERS + 1);
+        for (const s of group) {
+          const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
+          const heading = s.sheet.section(options.section)!.heading;
+          report({ id: s.id, span: heading.span, message: options.message(others) });
+        }
       }
     },
   };

@@ -53,7 +53,7 @@ const WHOLE = new LineFact<Part>('comparable');
 const WITHOUT_PERIODS = new LineFact<Part>('comparable-without-periods');
 
 /** The line without its scoped period expressions (offsets of `scoped` in the line), normalized. */
-function withoutPeriods(line: string, scoped: readonly { span: { start: number; end: number } }[]): string {
+function removePeriods(line: string, scoped: readonly { span: { start: number; end: number } }[]): string {
   let at = 0;
   let out = '';
   for (const p of [...scoped].sort((a, b) => a.span.start - b.span.start)) {
@@ -69,13 +69,24 @@ function withoutPeriods(line: string, scoped: readonly { span: { start: number; 
  * `withoutPeriods`, when it names no period: such a text is no yearly series).
  */
 export function comparableText(sheet: SheetModel, name: SectionName, options: { withoutPeriods?: boolean } = {}): ComparableText | undefined {
+  // Once per sheet version: keys() and every check of a group the sheet is in ask again.
+  const key = `${name}:${options.withoutPeriods ? 1 : 0}`;
+  let known = MEMO.get(sheet);
+  if (!known) MEMO.set(sheet, (known = new Map()));
+  if (!known.has(key)) known.set(key, computeComparableText(sheet, name, !!options.withoutPeriods));
+  return known.get(key);
+}
+
+const MEMO = new WeakMap<SheetModel, Map<string, ComparableText | undefined>>();
+
+function computeComparableText(sheet: SheetModel, name: SectionName, withoutPeriods: boolean): ComparableText | undefined {
   const section = sheet.section(name);
   if (!section || section.content.length === 0) return undefined;
   const parts: Part[] = [];
-  if (options.withoutPeriods) {
+  if (withoutPeriods) {
     if (!sheet.periodLines(name).some((l) => l.scoped.length > 0)) return undefined;
     for (const line of section.content) {
-      parts.push(sheet.lineFacts(line).get(WITHOUT_PERIODS, (text) => part(withoutPeriods(text, sheet.periodsOfLine(line).scoped))));
+      parts.push(sheet.lineFacts(line).get(WITHOUT_PERIODS, (text) => part(removePeriods(text, sheet.periodsOfLine(line).scoped))));
     }
   } else {
     for (const line of section.content) parts.push(sheet.lineFacts(line).get(WHOLE, (text) => part(normalizeForComparison(text))));
@@ -89,7 +100,8 @@ export function comparableText(sheet: SheetModel, name: SectionName, options: { 
     length += p.text.length;
   }
   if (length === 0) return undefined;
-  return { digest: `${length}:${h1.toString(36)}:${h2.toString(36)}`, text: () => parts.map((p) => p.text).join('') };
+  let text: string | undefined;
+  return { digest: `${length}:${h1.toString(36)}:${h2.toString(36)}`, text: () => (text ??= parts.map((p) => p.text).join('')) };
 }
 
 /**

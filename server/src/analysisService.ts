@@ -9,6 +9,12 @@ import { analyzeSteps, analyzeText, type AnalysisResult, resolveConfig, type Res
 import { ConfigError, ConfigLoader, loadTokenizer } from '../../core/out/node/index';
 import type { SheetDocument } from './documents';
 
+/**
+ * The most diagnostics of one rule the editor is shown for one document (docs/rules/problems-truncated.md):
+ * beyond it a sheet of a million broken lines took seconds per keystroke to report and publish.
+ */
+export const EDITOR_REPORTS_PER_RULE = 1000;
+
 export type TokenizerState = 'loading' | 'ready' | 'failed';
 
 /** The longest an analysis holds the event loop between two rules before requests get a turn. */
@@ -132,7 +138,7 @@ export class AnalysisService {
     const complete = this.state === 'ready';
     if (cached && cached.version === doc.version && cached.complete === complete) return cached.result;
     const config = this.configFor(doc.uri);
-    const result = analyzeText(doc.text, { config, tokens: this.tokens });
+    const result = analyzeText(doc.text, { config, tokens: this.tokens, maxReportsPerRule: EDITOR_REPORTS_PER_RULE });
     this.cache.set(doc.uri, { version: doc.version, complete, result, config });
     return result;
   }
@@ -192,7 +198,7 @@ export class AnalysisService {
         return settle(undefined);
       }
       const config = this.configFor(doc.uri);
-      const steps = analyzeSteps(run.text, { config, tokens: this.tokens, shouldStop });
+      const steps = analyzeSteps(run.text, { config, tokens: this.tokens, shouldStop, maxReportsPerRule: EDITOR_REPORTS_PER_RULE });
       let sliceStart = performance.now();
       for (;;) {
         const step = steps.next();

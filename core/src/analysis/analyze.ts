@@ -10,7 +10,7 @@ import { SheetModel } from './sheet';
 import type { ResolvedConfig } from './config';
 import { ENGINE_DIAGNOSTICS, type Fix, type Report, type Rule, type RuleContext } from '../rules/types';
 import { DOCUMENT_RULES } from '../rules/index';
-import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE, ENCODING_SUSPECT } from '../rules/codes';
+import { INTERNAL_ERROR, DOCUMENT_TOO_LARGE, ENCODING_SUSPECT, PROBLEMS_TRUNCATED } from '../rules/codes';
 import type { TokenCache } from '../nlp/tokenCache';
 import { countWork } from '../text/workCounter';
 
@@ -33,6 +33,13 @@ export interface AnalyzeOptions {
    * (a cancelled request, a newer edit). Such a result is partial: never cache or publish it.
    */
   shouldStop?: () => boolean;
+  /**
+   * At most this many diagnostics of each rule (the editor's limit: a sheet of a million broken
+   * lines would otherwise cost seconds per keystroke to report and to show). A rule that finds
+   * more stops there; one `problems-truncated` diagnostic names the rules cut short. Unset (the
+   * CLI): every diagnostic.
+   */
+  maxReportsPerRule?: number;
 }
 
 export interface AnalysisResult {
@@ -81,6 +88,8 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
   const diagnostics: Diagnostic[] = [];
   const tokens = options.tokens;
   const hasBom = text.charCodeAt(0) === 0xfeff;
+  const cap = options.maxReportsPerRule ?? Infinity;
+  const truncated: string[] = [];
   for (const rule of rules) {
     if (options.shouldStop?.()) return { diagnostics: [], sheet, complete: false, cancelled: true };
     const setting = config.rules[rule.meta.code] ?? rule.meta.defaultSeverity;
@@ -94,15 +103,21 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
       tokens: (span) => (tokens ? tokens.tokenizeSpan(text, span) : []),
       tokenizeText: (t) => (tokens ? tokens.tokenize(t) : []),
       hasTokens: !!tokens,
-      report: (r) => found.push(r),
+      report: (r) => {
+        if (found.length >= cap) throw ENOUGH; // this rule has said enough; its first reports stand
+        found.push(r);
+      },
     };
     try {
       rule.check(context);
     } catch (error) {
-      // One broken rule must not take the others down; say which rule, never the text.
-      const severity = engineSeverity(config, INTERNAL_ERROR);
-      if (severity !== 'off') diagnostics.push(internalError(rule.meta.code, error, sheet.syntax.firstLineSpan, severity));
-      continue;
+      if (error === ENOUGH) truncated.push(rule.meta.code);
+      else {
+        // One broken rule must not take the others down; say which rule, never the text.
+        const severity = engineSeverity(config, INTERNAL_ERROR);
+        if (severity !== 'off') diagnostics.push(internalError(rule.meta.code, error, sheet.syntax.firstLineSpan, severity));
+        continue;
+      }
     }
     for (const r of found) {
       // A rule's mistakes stop here: spans are kept inside the text, and a fix whose edits do
@@ -116,6 +131,10 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
   if (encoding !== 'off') {
     const suspect = encodingDiagnostic(sheet, encoding);
     if (suspect) diagnostics.push(suspect);
+  }
+  if (truncated.length > 0) {
+    const severity = engineSeverity(config, PROBLEMS_TRUNCATED);
+    if (severity !== 'off') diagnostics.push(truncatedDiagnostic(truncated, cap, sheet.syntax.firstLineSpan, severity));
   }
   const kept = applyDirectives(diagnostics, sheet);
   kept.sort(compareDiagnostics);
@@ -143,6 +162,23 @@ function encodingDiagnostic(sheet: SheetModel, severity: Severity): Diagnostic |
     message: {
       ja: `ファイルが別の文字コードで読み込まれているようです(${what[suspect.kind].ja})。ほかの診断はこの文字化けによるものかもしれません。保存する前に、正しい文字コード(Shift_JIS など)で開き直してください(VS Code: ステータスバーの文字コード →「エンコード付きで再度開く」)`,
       en: `the file looks read with the wrong encoding (${what[suspect.kind].en}); other diagnostics may come from this. Before saving, reopen it with its encoding (e.g. Shift_JIS; in VS Code: the encoding in the status bar → Reopen with Encoding)`,
+    },
+    fixes: [],
+  };
+}
+
+/** Thrown by `report` past the cap, caught at once by the analysis (never seen outside). */
+const ENOUGH = Symbol('enough reports');
+
+function truncatedDiagnostic(codes: readonly string[], cap: number, span: Span, severity: Severity): Diagnostic {
+  const n = cap.toLocaleString('en-US');
+  return {
+    code: PROBLEMS_TRUNCATED,
+    severity,
+    span,
+    message: {
+      ja: `問題が多すぎるため、規則 ${codes.join('、')} の問題は最初の${n}件だけを表示しています。すべての問題は shitei check で確認できます`,
+      en: `too many problems: only the first ${n} of rule ${codes.join(', ')} are shown; shitei check lists them all`,
     },
     fixes: [],
   };

@@ -65,11 +65,13 @@ export const WORKSPACE_RULE_CODES = [
 export const ENGINE_CODES = [
   'internal-error',
   'document-too-large',
+  'problems-truncated',
   'encoding-suspect',
 ] as const;
 
 export const INTERNAL_ERROR = 'internal-error';
 export const DOCUMENT_TOO_LARGE = 'document-too-large';
+export const PROBLEMS_TRUNCATED = 'problems-truncated';
 export const ENCODING_SUSPECT = 'encoding-suspect';
 
 export const ALL_CODES: ReadonlySet<string> = new Set<string>([

@@ -75,6 +75,13 @@ export const ENGINE_DIAGNOSTICS: readonly CatalogMeta[] = [
     description: { ja: '文書が上限の文字数を超え、解析されない', en: 'the document exceeds the size limit and is not analysed' },
   },
   {
+    code: 'problems-truncated',
+    defaultSeverity: 'info',
+    basis: '—',
+    category: 'project',
+    description: { ja: '一つの規則の問題が多すぎ、エディタには最初の一部だけを表示した', en: 'a rule found too many problems; the editor shows the first ones only' },
+  },
+  {
     code: 'encoding-suspect',
     defaultSeverity: 'error',
     basis: '—',

@@ -94,6 +94,7 @@ const ENGINE_TESTS: Record<string, string> = {
   'internal-error': 'test/src/badinput/crash.test.ts',
   'document-too-large': 'test/src/badinput/badinput.test.ts',
   'encoding-suspect': 'test/src/text/encodingSuspect.test.ts',
+  'problems-truncated': 'test/src/lsp/problemsTruncated.test.ts',
 };
 
 /** The codes of a sample's `# expect: CODE, CODE` markers (test/src/cli/samples.test.ts checks them against the output). */
@@ -138,7 +139,7 @@ test('every code has its module, its test, its documentation page and a sample',
 
 test('workspace rules and engine diagnostics carry the same metadata as document rules', () => {
   assert.deepEqual(catalog.filter((e) => e.kind === 'workspace').map((e) => e.code), WORKSPACE_RULES.map((r) => r.meta.code));
-  assert.deepEqual(catalog.filter((e) => e.kind === 'engine').map((e) => e.code), ['internal-error', 'document-too-large', 'encoding-suspect']);
+  assert.deepEqual(catalog.filter((e) => e.kind === 'engine').map((e) => e.code), ['internal-error', 'document-too-large', 'problems-truncated', 'encoding-suspect']);
   for (const e of catalog) assert.ok(['error', 'warning', 'info', 'hint'].includes(e.defaultSeverity), e.code);
 });
 

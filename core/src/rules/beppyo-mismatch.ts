@@ -21,7 +21,7 @@ export default defineRule({
     for (const ref of parseReferenceList(node.value).refs) {
       if (checkReference(ref).status === 'invalid') continue;
       const legal = referenceLegalText(ref);
-      if (sharesWord(context, description.text, wordsOf(context, [legal.heading, ...legal.lines].join('\n')))) continue;
+      if (sharesWord(context, description.section, wordsOf(context, [legal.heading, ...legal.lines].join('\n')))) continue;
       const written = node.value.slice(ref.span.start, ref.span.end);
       report({
         span: { start: base + ref.span.start, end: base + ref.span.end },

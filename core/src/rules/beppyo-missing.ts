@@ -1,5 +1,5 @@
 import { defineRule } from './types';
-import { rankTargets } from './support/beppyoWords';
+import { rankTargets, sectionWords } from './support/beppyoWords';
 import { setFieldValue } from './support/fixes';
 
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
     if (sheet.field('別表')) return;
     const line = sheet.fieldLine('別表');
     const description = sheet.sectionContent('対象情報の記述');
-    const ranked = description ? rankTargets(context, description.text, 3) : [];
+    const ranked = description ? rankTargets(context, sectionWords(context, description.section), 3) : [];
     report({
       span: line ? line.lineSpan : sheet.syntax.firstLineSpan,
       message: {

@@ -12,7 +12,7 @@ import { allReferenceTargets, type ReferenceTarget } from '../domain/beppyo/refe
 import { knownAgencies, isExcludedAgency } from '../domain/agencies';
 import { formatDate } from '../domain/dates';
 import { computeExpiry, formatPeriod } from '../domain/periods';
-import { rankTargets, type WordSource } from '../rules/support/beppyoWords';
+import { rankTargets, wordsOf, type WordSource } from '../rules/support/beppyoWords';
 import { locate } from './locate';
 import { fieldLabel, sectionLabel, OPTIONAL, OPTIONAL_SECTION, REQUIRED, REQUIRED_SECTION } from './labels';
 
@@ -166,7 +166,7 @@ function periodCompletions(sheet: SheetModel, start: SimpleDate | undefined, spa
  */
 function referenceCompletions(sheet: SheetModel, span: Span, locale: Locale, words: WordSource): CompletionEntry[] {
   const description = sheet.sectionContent('対象情報の記述');
-  const ranked = description ? rankTargets(words, description.text, Infinity) : [];
+  const ranked = description ? rankTargets(words, wordsOf(words, description.text), Infinity) : [];
   const rank = new Map(ranked.map((r, i) => [r.target, { i, shared: r.shared }]));
   return allReferenceTargets().map((t, i) => {
     const hit = rank.get(t);

@@ -405,20 +405,31 @@ export class SheetModel {
     return this.syntax.eol;
   }
 
+  /** The known fields with their place in the canonical order, once per sheet (every missing-field fix asks). */
+  private get rankedFields(): { field: FieldNode; rank: number }[] {
+    return this.once('rankedFields', () => {
+      const out: { field: FieldNode; rank: number }[] = [];
+      for (const field of this.syntax.fields) {
+        const spec = lookupField(field.name);
+        if (spec) out.push({ field, rank: FIELDS.indexOf(spec) });
+      }
+      return out;
+    });
+  }
+
   /** An edit inserting `名前：値` as its own line where the canonical field order puts it. */
   insertFieldLine(name: FieldName, value: string): TextEdit {
     const line = `${name}：${value}`;
     const order = FIELDS.findIndex((f) => f.name === name);
-    const rank = (f: FieldNode) => FIELDS.findIndex((s) => s.name === lookupField(f.name)?.name);
-    const known = this.syntax.fields.filter((f) => rank(f) >= 0);
-    const before = known.filter((f) => rank(f) <= order && rank(f) >= 0);
+    const known = this.rankedFields;
+    let last: FieldNode | undefined;
+    for (const k of known) if (k.rank <= order && (!last || k.field.line > last.line)) last = k.field;
     const idx = this.syntax.lineIndex;
-    if (before.length > 0) {
-      const last = before.reduce((a, b) => (b.line > a.line ? b : a));
+    if (last) {
       const at = idx.lineEnd(last.line);
       return { span: { start: at, end: at }, newText: this.eol + line };
     }
-    const after = known.find((f) => rank(f) > order) ?? this.syntax.fields[0];
+    const after = known.find((k) => k.rank > order)?.field ?? this.syntax.fields[0];
     if (after) {
       const at = this.lineInsertionPoint(after.line);
       return { span: { start: at, end: at }, newText: line + this.eol };

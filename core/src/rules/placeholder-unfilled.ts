@@ -33,7 +33,14 @@ export default defineRule({
   },
   check({ sheet, report }) {
     const spans: Span[] = [];
-    for (const f of sheet.syntax.fields) spans.push(...findPlaceholders(f.value, f.valueSpan.start));
+    for (const f of sheet.syntax.fields) {
+      // The line's placeholders (kept with its facts) that lie in the value; the name is not a value.
+      const from = f.valueSpan.start - f.lineSpan.start;
+      const to = f.valueSpan.end - f.lineSpan.start;
+      for (const p of sheet.lineFacts({ line: f.line, span: f.lineSpan }).get(PLACEHOLDERS, inLine)) {
+        if (p.start >= from && p.end <= to) spans.push({ start: p.start + f.lineSpan.start, end: p.end + f.lineSpan.start });
+      }
+    }
     for (const s of sheet.syntax.sections) {
       // Kept with the line's facts (offsets in the line): a keystroke re-scans the line it changed.
       for (const c of s.content) {

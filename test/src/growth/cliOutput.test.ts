@@ -29,7 +29,7 @@ import { allowedGrowth } from '../fuzz/adversarial';
 import { BIN } from '../support/cli';
 
 /** Lines (or repeated units) at the smaller size; the larger is twice this. */
-const SIZE = 20_000;
+const SIZE = 10_000;
 
 const SHAPES: Record<string, (n: number) => string> = {
   'unclosed headings 【': (n) => '【\n'.repeat(n),

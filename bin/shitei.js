@@ -26,6 +26,15 @@ if (installedPackage) {
   const { main } = require('../cli/out/main.js');
   main(args, {
     stdout: (s) => process.stdout.write(s),
+    // A large report is written chunk by chunk: wait while the reader (a pipe) catches up, so
+    // the output is not queued whole in memory. A closed stdout ends the wait too.
+    drained: () => new Promise((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done).off('close', done);
+        resolve();
+      };
+      process.stdout.on('drain', done).on('close', done);
+    }),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,

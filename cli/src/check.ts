@@ -4,7 +4,7 @@ import {
 } from '../../core/out/index';
 import { ConfigLoader, readSheetFile, sheetFromBytes, type SkippedEntry, loadTokenizer } from '../../core/out/node/index';
 import { displayPath, type FsPath } from './files';
-import { summarize, toJsonDiagnostic, type FileReport, type RunReport } from './report';
+import { summarize, toJsonDiagnostic, toJsonDiagnostics, type FileReport, type JsonDiagnostic, type RunReport } from './report';
 
 export interface CheckOptions {
   files: FsPath[];
@@ -24,7 +24,7 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
   const tokens = new TokenCache(await loadTokenizer());
   const reports: FileReport[] = [];
   // Each readable sheet, for the rules that compare the checked files with each other.
-  const checked: { entry: WorkspaceEntry; report: FileReport; diagnostics: Diagnostic[]; index: LineIndex }[] = [];
+  const checked: { entry: WorkspaceEntry; report: FileReport & { diagnostics: JsonDiagnostic[] }; spans: Float64Array; index: LineIndex }[] = [];
   for (const folder of options.unreadableFolders ?? []) {
     const path = displayPath(folder.file, options.cwd);
     reports.push({ path, error: localize({ ja: `フォルダを読み込めません(${folder.code})`, en: `cannot read the folder (${folder.code})` }, options.locale) });
@@ -43,21 +43,56 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
       continue;
     }
     const result = analyzeText(read.text, { config, tokens });
-    const report: FileReport = { path: shown, diagnostics: [] };
-    reports.push(report);
     const index = new LineIndex(read.text);
-    if (result.sheet) checked.push({ entry: { id, path: id, label: shown, sheet: result.sheet, config }, report, diagnostics: result.diagnostics, index });
-    else report.diagnostics = result.diagnostics.map((d) => toJsonDiagnostic(d, index, options.locale));
+    // The report's form at once: the analysis' own objects (a million for a sheet of 【 lines,
+    // each with its fix) are not kept while the other files are checked. Their offsets are, to
+    // place the cross-file diagnostics among them.
+    const report = { path: shown, diagnostics: toJsonDiagnostics(result.diagnostics, index, options.locale) };
+    reports.push(report);
+    if (result.sheet) checked.push({ entry: { id, path: id, label: shown, sheet: result.sheet, config }, report, spans: spanOffsets(result.diagnostics), index });
   }
   // The same incremental index the language server keeps, filled once.
   const across = new CrossFileIndex();
   for (const c of checked) across.set(c.entry);
   for (const c of checked) {
-    const all = [...c.diagnostics, ...across.diagnosticsFor(c.entry.id)];
-    all.sort(compareDiagnostics);
-    c.report.diagnostics = all.map((d) => toJsonDiagnostic(d, c.index, options.locale));
+    const acrossFiles = across.diagnosticsFor(c.entry.id);
+    if (acrossFiles.length > 0) c.report.diagnostics = placeAmong(c.report.diagnostics, c.spans, [...acrossFiles].sort(compareDiagnostics), c.index, options.locale);
   }
   return { files: reports, summary: summarize(reports) };
+}
+
+/** Each diagnostic's start and end offsets, in its order. */
+function spanOffsets(diagnostics: readonly Diagnostic[]): Float64Array {
+  const spans = new Float64Array(diagnostics.length * 2);
+  diagnostics.forEach((d, i) => {
+    spans[2 * i] = d.span.start;
+    spans[2 * i + 1] = d.span.end;
+  });
+  return spans;
+}
+
+/**
+ * A sheet's own diagnostics (sorted by the analysis; `spans` their offsets) with `added` (sorted)
+ * placed among them: the order compareDiagnostics gives the whole list, own ones first on a tie,
+ * as a stable sort of the two lists one after the other would.
+ */
+function placeAmong(own: readonly JsonDiagnostic[], spans: Float64Array, added: readonly Diagnostic[], index: LineIndex, locale: Locale): JsonDiagnostic[] {
+  const addedJson = toJsonDiagnostics(added, index, locale);
+  const merged: JsonDiagnostic[] = [];
+  const probe = { span: { start: 0, end: 0 }, code: '' };
+  let i = 0;
+  added.forEach((d, j) => {
+    for (; i < own.length; i++) {
+      probe.span.start = spans[2 * i];
+      probe.span.end = spans[2 * i + 1];
+      probe.code = own[i].code;
+      if (compareDiagnostics(probe, d) > 0) break;
+      merged.push(own[i]);
+    }
+    merged.push(addedJson[j]);
+  });
+  for (; i < own.length; i++) merged.push(own[i]);
+  return merged;
 }
 
 /** 0: no error diagnostic; 1: at least one; 2: a file could not be read or decoded. */

@@ -8,10 +8,10 @@ import { LOCALES, localeOf, parseOptions, UsageError } from './options';
 import { exitCodeFor, runCheck } from './check';
 import { displayPath, expandPaths, PathError, type FsPath, type SkippedEntry } from './files';
 import { formatJsonChunks } from './formatters/json';
-import { formatText } from './formatters/text';
+import { formatTextChunks } from './formatters/text';
 import { formatSarifChunks } from './formatters/sarif';
-import { formatGithub } from './formatters/github';
-import { formatUnix } from './formatters/unix';
+import { formatGithubChunks } from './formatters/github';
+import { formatUnixChunks } from './formatters/unix';
 
 const USAGE = `Usage:
   shitei check [--format text|json|sarif|github|unix] [--config FILE] [--locale ja|en]
@@ -41,7 +41,10 @@ const USAGE = `Usage:
   shitei --help`;
 
 export interface CliIo {
-  stdout: (s: string) => void;
+  /** Writes to standard output; false (as from a stream's write) asks the caller to wait for `drained`. */
+  stdout: (s: string) => void | boolean;
+  /** Resolves when standard output can take more (a stream's 'drain'); without it, writes never wait. */
+  drained?: () => Promise<void>;
   stderr: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -195,15 +198,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const report = await runCheck({ files, unreadableFolders, configFile: args.config, locale: args.locale, cwd: io.cwd, read });
     for (const f of report.files) if (f.error) io.stderr(`shitei: ${escapeControlChars(f.path)}: ${escapeControlChars(f.error)}\n`);
+    // Chunks made one at a time and written as they come (formatters/chunks.ts): a large run's
+    // output is hundreds of megabytes, and a slow reader (a pipe) makes the next chunk wait.
     const output = {
-      text: () => formatText(report, args.locale, io.isTTY),
+      text: () => formatTextChunks(report, args.locale, io.isTTY),
       json: () => formatJsonChunks(report),
-      // A list of chunks: a large run's log does not fit in one string.
       sarif: () => formatSarifChunks(report, args.locale, io.cwd, args.docsUrl ?? io.env.SHITEI_DOCS_URL),
-      github: () => formatGithub(report),
-      unix: () => formatUnix(report),
+      github: () => formatGithubChunks(report),
+      unix: () => formatUnixChunks(report),
     }[args.format]();
-    for (const chunk of typeof output === 'string' ? [output] : output) io.stdout(chunk);
+    for (const chunk of output) if (io.stdout(chunk) === false && io.drained) await io.drained();
     // A file whose fix could not be written faithfully was left as it was and named: the run failed.
     if (!allFixesWritten) return 2;
     const code = exitCodeFor(report);

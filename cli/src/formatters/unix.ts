@@ -4,15 +4,25 @@
  */
 import type { RunReport } from '../report';
 import { escapeControlChars as esc } from '../../../core/out/index';
+import { ChunkBuffer, escapedOnce, joinChunks } from './chunks';
 
 // One problem per line, whatever a file name or a message holds: a line break in either would
 // start a new line the problem matcher reads as another problem (and ESC would reach the terminal).
 
-export function formatUnix(report: RunReport): string {
-  const lines: string[] = [];
+export function* formatUnixChunks(report: RunReport): Generator<string, void, undefined> {
+  const message = escapedOnce();
+  const out = new ChunkBuffer();
   for (const f of report.files) {
-    if (f.error) lines.push(`${esc(f.path)}:1:1: error: ${esc(f.error)} [read-error]`);
-    for (const d of f.diagnostics ?? []) lines.push(`${esc(f.path)}:${d.line}:${d.column}: ${d.severity}: ${esc(d.message)} [${d.code}]`);
+    const shown = esc(f.path);
+    if (f.error) out.add(`${shown}:1:1: error: ${esc(f.error)} [read-error]\n`);
+    for (const d of f.diagnostics ?? []) {
+      if (out.add(`${shown}:${d.line}:${d.column}: ${d.severity}: ${message(d.message)} [${d.code}]\n`)) yield out.take();
+    }
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  yield out.take();
+}
+
+/** The whole output as one string (for small runs and tests; the CLI writes the chunks). */
+export function formatUnix(report: RunReport): string {
+  return joinChunks(formatUnixChunks(report));
 }

@@ -95,6 +95,39 @@ export function readFailureText(failure: ReadFailure): { ja: string; en: string 
  * is passed on raw.
  */
 export function pathText(file: FsPath): string {
+  return decodeEscaping(file, (byte) => `\\x${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * The path as a string that stands for its bytes one to one, for matching it against a glob
+ * pattern: UTF-8 as itself, and every byte that does not decode as the lone surrogate U+DC80–
+ * U+DCFF (the "surrogateescape" of Python), which no UTF-8 name can hold. `*.shitei` matches a
+ * Shift_JIS name given so (each odd byte one character), and pathOfMatchable gives back the
+ * very bytes.
+ */
+export function matchablePath(file: FsPath): string {
+  return decodeEscaping(file, (byte) => String.fromCharCode(0xdc00 + byte));
+}
+
+/** The path that matchablePath(path) stands for: a string when it is UTF-8, else its bytes. */
+export function pathOfMatchable(text: string): FsPath {
+  // A lone low surrogate stands for a byte; one after a high surrogate is half of a character.
+  if (!/(?<![\ud800-\udbff])[\udc80-\udcff]/.test(text)) return text;
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c >= 0xdc80 && c <= 0xdcff) bytes.push(c - 0xdc00);
+    else if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      for (const b of Buffer.from(text.slice(i, i + 2), 'utf8')) bytes.push(b);
+      i++;
+    } else for (const b of Buffer.from(text[i], 'utf8')) bytes.push(b);
+  }
+  return Buffer.from(bytes);
+}
+
+/** `file` decoded as UTF-8, each byte that is not part of a valid sequence written by `escape`. */
+function decodeEscaping(file: FsPath, escape: (byte: number) => string): string {
   if (typeof file === 'string') return file;
   const text = file.toString('utf8');
   if (!text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(file)) return text;
@@ -102,7 +135,7 @@ export function pathText(file: FsPath): string {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let i = 0;
   while (i < file.length) {
-    // The longest valid UTF-8 sequence (1–4 bytes) at i, else one byte escaped.
+    // The valid UTF-8 sequence (1–4 bytes) at i, else one byte escaped.
     let step = 0;
     for (let n = 1; n <= 4 && i + n <= file.length; n++) {
       try {
@@ -117,7 +150,7 @@ export function pathText(file: FsPath): string {
       out += decoder.decode(file.subarray(i, i + step));
       i += step;
     } else {
-      out += `\\x${file[i].toString(16).toUpperCase().padStart(2, '0')}`;
+      out += escape(file[i]);
       i++;
     }
   }

@@ -1,5 +1,6 @@
 import { defineRule } from './types';
-import { FIELDS, lookupField } from '../domain/format';
+import { FIELDS, lookupField, type FieldName } from '../domain/format';
+import type { Localized } from '../types';
 import { nearest } from './support/util';
 
 const NAMES = FIELDS.flatMap((f) => [f.name, ...f.aliases]);
@@ -15,20 +16,31 @@ export default defineRule({
     description: { ja: '欄の名前が正式名称でも別名でもない', en: 'a field name is neither canonical nor an alias' },
   },
   check({ sheet, report }) {
+    // A header can repeat one unknown name hundreds of thousands of times: the nearest name,
+    // the message and the fix's title are worked out once per name.
+    const known = new Map<string, { canonical?: FieldName; message: Localized; title?: Localized }>();
     for (const f of sheet.syntax.fields) {
       if (lookupField(f.name)) continue;
-      const guess = nearest(f.name, NAMES);
-      const canonical = guess ? lookupField(guess)!.name : undefined;
-      // Renaming onto a field that is already there would only trade this for field-duplicate.
-      const renamable = canonical && (lookupField(canonical)!.repeatable || !sheet.fieldsByName.has(canonical));
+      let found = known.get(f.name);
+      if (!found) {
+        const guess = nearest(f.name, NAMES);
+        const canonical = guess ? lookupField(guess)!.name : undefined;
+        // Renaming onto a field that is already there would only trade this for field-duplicate.
+        const renamable = canonical && (lookupField(canonical)!.repeatable || !sheet.fieldsByName.has(canonical));
+        found = {
+          canonical: renamable ? canonical : undefined,
+          message: guess
+            ? { ja: `未知の欄「${f.name}」です。「${canonical}」のことですか`, en: `unknown field "${f.name}"; did you mean ${canonical}?` }
+            : { ja: `未知の欄「${f.name}」です`, en: `unknown field "${f.name}"` },
+          title: renamable ? { ja: `「${canonical}」に直す`, en: `Rename to ${canonical}` } : undefined,
+        };
+        known.set(f.name, found);
+      }
+      const { canonical, message, title } = found;
       report({
         span: f.nameSpan,
-        message: guess
-          ? { ja: `未知の欄「${f.name}」です。「${canonical}」のことですか`, en: `unknown field "${f.name}"; did you mean ${canonical}?` }
-          : { ja: `未知の欄「${f.name}」です`, en: `unknown field "${f.name}"` },
-        fixes: renamable
-          ? [{ title: { ja: `「${canonical}」に直す`, en: `Rename to ${canonical}` }, edits: [{ span: f.nameSpan, newText: canonical }], isPreferred: true }]
-          : [],
+        message,
+        fixes: canonical && title ? [{ title, edits: [{ span: f.nameSpan, newText: canonical }], isPreferred: true }] : [],
       });
     }
   },

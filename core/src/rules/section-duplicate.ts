@@ -2,7 +2,9 @@ import { defineRule } from './types';
 import { lookupSection } from '../domain/format';
 import type { SectionNode } from '../syntax/ast';
 import type { SheetModel } from '../analysis/sheet';
-import type { TextEdit } from '../types';
+import type { Localized, TextEdit } from '../types';
+
+const REMOVE_EMPTY = Object.freeze({ ja: 'この空の見出しを削除する', en: 'Remove this empty heading' });
 
 export default defineRule({
   meta: {
@@ -15,32 +17,38 @@ export default defineRule({
     description: { ja: '同じ節が二度以上ある', en: 'a section appears twice' },
   },
   check({ sheet, report }) {
-    const first = new Map<string, SectionNode>();
+    // Per section name: its first heading, and the texts every later one is reported with (a
+    // sheet can repeat one heading hundreds of thousands of times; the texts are made once).
+    const first = new Map<string, { section: SectionNode; message: Localized; moveTitle: Localized }>();
     for (const section of sheet.syntax.sections) {
       const spec = lookupSection(section.heading.name);
       if (!spec) continue;
       const earlier = first.get(spec.name);
       if (!earlier) {
-        first.set(spec.name, section);
+        const firstLine = section.heading.line + 1;
+        first.set(spec.name, {
+          section,
+          message: {
+            ja: `節【${spec.name}】が重複しています(最初は${firstLine}行目)。二つ目の内容は検査にも管理簿にも使われません`,
+            en: `the section 【${spec.name}】 appears again (first on line ${firstLine}); the checks and the register read only the first`,
+          },
+          moveTitle: { ja: `内容を${firstLine}行目の【${spec.name}】の末尾に移す`, en: `Move the content to the end of 【${spec.name}】 on line ${firstLine}` },
+        });
         continue;
       }
-      const firstLine = earlier.heading.line + 1;
       report({
         span: section.heading.span,
-        message: {
-          ja: `節【${spec.name}】が重複しています(最初は${firstLine}行目)。二つ目の内容は検査にも管理簿にも使われません`,
-          en: `the section 【${spec.name}】 appears again (first on line ${firstLine}); the checks and the register read only the first`,
-        },
+        message: earlier.message,
         fixes: [section.content.length === 0
           ? {
-            title: { ja: 'この空の見出しを削除する', en: 'Remove this empty heading' },
+            title: REMOVE_EMPTY,
             edits: [sheet.removeLine(section.heading.line)],
             isPreferred: true,
             safe: true,
           }
           : {
-            title: { ja: `内容を${firstLine}行目の【${spec.name}】の末尾に移す`, en: `Move the content to the end of 【${spec.name}】 on line ${firstLine}` },
-            edits: mergeInto(sheet, earlier, section),
+            title: earlier.moveTitle,
+            edits: mergeInto(sheet, earlier.section, section),
             isPreferred: true,
           }],
       });

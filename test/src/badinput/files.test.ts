@@ -239,6 +239,41 @@ test('a file name that is not UTF-8 (Shift_JIS) is found in its folder and check
   assert.equal(JSON.parse(ledger.stdout).rows.length, 2);
 });
 
+test('a file or folder name that is not UTF-8 (Shift_JIS) is found through a glob too, checked and shown with \\xHH', () => {
+  const dir = tempDir({ 'ok.shitei': sheet(), '.shiteirc.json': TODAY });
+  const name = Buffer.concat([Buffer.from([0x8e, 0x77, 0x92, 0xe8, 0x8f, 0x91]), Buffer.from('.shitei')]);
+  fs.writeFileSync(Buffer.concat([Buffer.from(dir + path.sep), name]), BAD_MEASURE);
+  // 文書 in Shift_JIS (0x95 0xB6 0x8F 0x91) as a folder, with a sheet in it.
+  const folder = Buffer.concat([Buffer.from(path.join(dir, 'drafts') + path.sep), Buffer.from([0x95, 0xb6, 0x8f, 0x91])]);
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(Buffer.concat([folder, Buffer.from(path.sep + 'a.shitei')]), BAD_MEASURE);
+  const odd = '\\x8Ew\\x92菑.shitei';
+  const inFolder = 'drafts/\\x95\\xB6\\x8F\\x91/a.shitei';
+  const cases: [string[], string[]][] = [
+    [['*.shitei'], ['ok.shitei', odd]],
+    [['**/*.shitei'], ['ok.shitei', odd, inFolder]],
+    [['drafts/*/*.shitei'], [inFolder]],
+    [['?w*菑.shitei', 'drafts/**'], [odd, inFolder]],
+    // The same file through a folder and a glob is checked once.
+    [['.', '**/*.shitei'], ['ok.shitei', odd, inFolder]],
+  ];
+  for (const [args, expected] of cases) {
+    const r = run(['check', '--format', 'json', ...args], dir);
+    assert.equal(r.status, 1, `${args}: ${r.stderr}`);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    assert.deepEqual(report.files.map((f) => f.path).sort(), [...expected].sort(), args.join(' '));
+    for (const shown of expected.filter((p) => p !== 'ok.shitei')) {
+      assert.deepEqual(own(report.files.find((f) => f.path === shown)?.diagnostics), ['measure-invalid'], `${args}: ${shown}`);
+    }
+  }
+  // The human formats show the same name, and so does the register.
+  const text = run(['check', '--format', 'unix', '**/*.shitei'], dir);
+  assert.ok(text.stdout.includes(`${odd}:8:`) && text.stdout.includes(`${inFolder}:8:`), text.stdout);
+  const ledger = run(['ledger', '--format', 'json', '**/*.shitei'], dir);
+  assert.equal(ledger.status, 0, ledger.stderr);
+  assert.equal(JSON.parse(ledger.stdout).rows.length, 3);
+});
+
 test('names and values with ESC sequences and line breaks: written visibly in every human format', () => {
   const evilName = 'a\u001b[2J\u001b]0;title\u0007\nfake.shitei:1:1: error: injected [x].shitei';
   const evilValue = '公\u001b[31m表\r\n';

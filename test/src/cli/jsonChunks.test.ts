@@ -18,7 +18,7 @@ test('--format json on the samples: the chunked output is byte for byte the one 
   assert.ok(report.files.length > 20 && report.files.some((f) => (f.diagnostics?.length ?? 0) > 0));
   const old = JSON.stringify(report, null, 2) + '\n';
   assert.equal(formatJson(report), old);
-  assert.deepEqual(JSON.parse(formatJsonChunks(report).join('')), report);
+  assert.deepEqual(JSON.parse([...formatJsonChunks(report)].join('')), report);
   // The CLI writes the same document.
   const cli = runCli(['check', '--format', 'json', 'samples/']);
   assert.equal(cli.status, 1, cli.stderr);
@@ -42,7 +42,7 @@ test('--format json: empty arrays, omitted keys, an unreadable file and odd stri
 test('--format json: 300,000 diagnostics come in bounded chunks that equal the single string', () => {
   const diagnostics = Array.from({ length: 300_000 }, (_, i) => ({ code: 'heading-unclosed', severity: 'error' as const, line: i + 1, column: 1, endLine: i + 1, endColumn: 2, message: '見出しの】がありません', fixable: false }));
   const report: RunReport = { files: [{ path: path.join('dir', 'big.shitei'), diagnostics }], summary: { files: 1, errors: diagnostics.length, warnings: 0, infos: 0, hints: 0 } };
-  const chunks = formatJsonChunks(report);
+  const chunks = [...formatJsonChunks(report)];
   assert.ok(chunks.length > 10, `${chunks.length} chunks`);
   for (const c of chunks) assert.ok(c.length < 2 * 1024 * 1024, `chunk of ${c.length}`);
   assert.equal(chunks.join(''), JSON.stringify(report, null, 2) + '\n');

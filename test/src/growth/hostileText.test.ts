@@ -103,7 +103,7 @@ test('a 1,000,000-character sentence in the description is analysed with tokens 
 test('SARIF: a run of 300,000 results is written in bounded chunks that join into one valid log', () => {
   const diagnostics = Array.from({ length: 300_000 }, (_, i) => ({ code: 'heading-unclosed', severity: 'error' as const, line: i + 1, column: 1, endLine: i + 1, endColumn: 2, message: '見出しの】がありません' }));
   const report: RunReport = { files: [{ path: 'big.shitei', diagnostics }], summary: { files: 1, errors: diagnostics.length, warnings: 0, infos: 0, hints: 0 } };
-  const chunks = formatSarifChunks(report, 'ja', os.tmpdir());
+  const chunks = [...formatSarifChunks(report, 'ja', os.tmpdir())];
   assert.ok(chunks.length > 10);
   for (const c of chunks) assert.ok(c.length < 2 * 1024 * 1024, `chunk of ${c.length}`);
   const log = JSON.parse(chunks.join(''));

@@ -1,5 +1,5 @@
 /** The CLI's result model: what the formatters print (JSON per format.md "Headless output"). */
-import { countWork, type Diagnostic, type LineIndex, localize, type Locale, type Severity } from '../../core/out/index';
+import { PositionCursor, type Diagnostic, type LineIndex, localize, type Locale, type Severity } from '../../core/out/index';
 
 export interface JsonDiagnostic {
   code: string;
@@ -25,59 +25,13 @@ export interface RunReport {
 
 /**
  * One text's offsets as 0-based lines and code-point columns (format.md: columns count code
- * points). `LineIndex.position` counts a column from the start of its line every time, so k
- * diagnostics on one long line cost k × its length: 600,000 placeholders on one 1.8-million-
- * character line never finished. This remembers the last offset it answered and counts from
- * there (forwards or backwards, whichever is shorter than from the line's start), so offsets
- * asked in order — starts of sorted diagnostics, their ends — cost the distance between them:
- * linear in the text in all, plus a binary search for a new line. The scanned characters are
- * counted (countWork) for the growth tests.
+ * points), each counted on from the offset asked before it (core's PositionCursor), so k
+ * diagnostics on one long line cost its length once, not k times.
  */
-export class CodePointPositions {
-  private line = -1;
-  private offset = 0;
-  private column = 0;
-
-  constructor(private readonly index: LineIndex) {}
-
-  /** The same answer as `index.position(offset, 'utf-32')`. */
-  position(offset: number): { line: number; character: number } {
-    const { text, lineStarts } = this.index;
-    const at = Math.max(0, Math.min(offset, text.length));
-    const sameLine = this.line >= 0 && at >= lineStarts[this.line] && (this.line + 1 >= lineStarts.length || at < lineStarts[this.line + 1]);
-    if (!sameLine) {
-      this.line = this.index.lineOf(at);
-      this.offset = lineStarts[this.line];
-      this.column = 0;
-    }
-    const start = lineStarts[this.line];
-    if (at >= this.offset) {
-      this.column += units(text, this.offset, at, start);
-    } else if (this.offset - at <= at - start) {
-      this.column -= units(text, at, this.offset, start);
-    } else {
-      this.column = units(text, start, at, start);
-    }
-    this.offset = at;
-    return { line: this.line, character: this.column };
+export class CodePointPositions extends PositionCursor {
+  constructor(index: LineIndex) {
+    super(index, 'utf-32');
   }
-}
-
-/**
- * Code points that start in [from, to) on a line starting at `lineStart`: every UTF-16 unit
- * except the low half of a pair (a lone surrogate counts as one, as in LineIndex).
- */
-function units(text: string, from: number, to: number, lineStart: number): number {
-  countWork(to - from + 1);
-  let n = to - from;
-  for (let i = Math.max(from, lineStart + 1); i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) {
-      const before = text.charCodeAt(i - 1);
-      if (before >= 0xd800 && before <= 0xdbff) n--;
-    }
-  }
-  return n;
 }
 
 /**

@@ -22,7 +22,7 @@ export { DEFAULT_MAX_DOCUMENT_CHARS, resolveConfig, type ResolvedConfig, type Sh
 export { SheetModel } from './analysis/sheet';
 export { parseSheet } from './syntax/parser';
 export { decodeDocument, type DecodedEncoding } from './text/decode';
-export { LineIndex, type ColumnEncoding } from './text/lineIndex';
+export { LineIndex, PositionCursor, type ColumnEncoding } from './text/lineIndex';
 // Adapters' own loops over a text (the CLI's code-point columns) count their work like the core's (docs/regular-expressions.md).
 export { countWork } from './text/workCounter';
 export { escapeControlChars } from './text/controlChars';

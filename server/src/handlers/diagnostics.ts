@@ -9,7 +9,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 import { compareDiagnostics, localize, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
 import { cancelled, type ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
-import { toLspDiagnostic } from '../convert';
+import { RangeCursor, toLspDiagnostic } from '../convert';
 import { BackgroundProgress } from './progress';
 import type { ConfigWarnings } from './configuration';
 
@@ -146,7 +146,8 @@ export class DiagnosticsScheduler {
     this.warnings.report(doc.uri);
     const cross = this.ctx.index.diagnosticsFor(doc.uri);
     const all: Diagnostic[] = cross.length ? [...result.diagnostics, ...cross].sort(compareDiagnostics) : result.diagnostics;
-    return all.map((d) => toLspDiagnostic(d, doc.lineIndex, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl));
+    const cursor = new RangeCursor(doc.lineIndex, this.ctx.encoding);
+    return all.map((d) => toLspDiagnostic(d, doc.lineIndex, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl, cursor));
   }
 
   /** Push mode: sends `uri`'s diagnostics if they changed since last sent (always when `force`). */

@@ -204,6 +204,9 @@ function internalError(code: string, error: unknown, span: Span, severity: Sever
 }
 
 function clampSpan(span: Span, length: number): Span {
+  // The usual case, a span already inside the text, is kept as it is (a sheet of a million
+  // diagnostics copied a million spans).
+  if (Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length) return span;
   const whole = (n: number) => (Number.isNaN(Number(n)) ? 0 : Math.trunc(Number(n)));
   const start = Math.max(0, Math.min(whole(span.start), length));
   return { start, end: Math.max(start, Math.min(whole(span.end), length)) };

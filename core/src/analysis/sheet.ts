@@ -248,7 +248,7 @@ export class SheetModel {
       const out: LinePeriods[] = [];
       for (const line of this.section(name)?.content ?? []) {
         const facts = this.lineFacts(line);
-        const found = this.periodsOfLine(line);
+        const found = facts.get(PERIODS, scanLine);
         if (found.scoped.length > 0 || found.openEnded.length > 0) out.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
       }
       return out;

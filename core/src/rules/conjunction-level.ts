@@ -38,10 +38,9 @@ export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[],
     };
     for (const line of section.content) {
       for (const { at, word: w } of sheet.lineFacts(line).get(CONJUNCTIONS, findConjunctions)) {
-        const span = () => ({ start: line.span.start + at, end: line.span.start + at + w.length });
         if (w === '。') flush();
-        else if (w === '並びに') narabini.push({ span: span(), word: w });
-        else if (w === '若しくは') moshikuwa.push({ span: span(), word: w });
+        else if (w === '並びに') narabini.push({ span: { start: line.span.start + at, end: line.span.start + at + w.length }, word: w });
+        else if (w === '若しくは') moshikuwa.push({ span: { start: line.span.start + at, end: line.span.start + at + w.length }, word: w });
         else if (w === 'ならびに' || w === 'もしくは') continue;
         else if (w === '及び' || w === 'および') hasOyobi = true;
         else hasMataha = true;

@@ -10,6 +10,7 @@
 import type { SheetModel } from '../analysis/sheet';
 import { LineFact } from '../analysis/lineFacts';
 import type { SectionName } from '../domain/format';
+import type { ContentLine } from '../syntax/ast';
 import { normalizeForComparison } from './types';
 import { countWork } from '../text/workCounter';
 
@@ -82,26 +83,23 @@ const MEMO = new WeakMap<SheetModel, Map<string, ComparableText | undefined>>();
 function computeComparableText(sheet: SheetModel, name: SectionName, withoutPeriods: boolean): ComparableText | undefined {
   const section = sheet.section(name);
   if (!section || section.content.length === 0) return undefined;
-  const parts: Part[] = [];
-  if (withoutPeriods) {
-    if (!sheet.periodLines(name).some((l) => l.scoped.length > 0)) return undefined;
-    for (const line of section.content) {
-      parts.push(sheet.lineFacts(line).get(WITHOUT_PERIODS, (text) => part(removePeriods(text, sheet.periodsOfLine(line).scoped))));
-    }
-  } else {
-    for (const line of section.content) parts.push(sheet.lineFacts(line).get(WHOLE, (text) => part(normalizeForComparison(text))));
-  }
+  if (withoutPeriods && !sheet.periodLines(name).some((l) => l.scoped.length > 0)) return undefined;
+  const partOf = withoutPeriods
+    ? (line: ContentLine) => sheet.lineFacts(line).get(WITHOUT_PERIODS, (text) => part(removePeriods(text, sheet.periodsOfLine(line).scoped)))
+    : (line: ContentLine) => sheet.lineFacts(line).get(WHOLE, (text) => part(normalizeForComparison(text)));
   let h1 = 0;
   let h2 = 0;
   let length = 0;
-  for (const p of parts) {
+  for (const line of section.content) {
+    const p = partOf(line);
     h1 = (Math.imul(h1, p.p1) + p.h1) >>> 0;
     h2 = (Math.imul(h2, p.p2) + p.h2) >>> 0;
     length += p.text.length;
   }
   if (length === 0) return undefined;
   let text: string | undefined;
-  return { digest: `${length}:${h1.toString(36)}:${h2.toString(36)}`, text: () => (text ??= parts.map((p) => p.text).join('')) };
+  // Built only for a sheet that shares its digest with another: the parts again, joined.
+  return { digest: `${length}:${h1.toString(36)}:${h2.toString(36)}`, text: () => (text ??= section.content.map((line) => partOf(line).text).join('')) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { SectionName } from '../../domain/format';
 import type { Localized, Severity } from '../../types';
 import { isInForce } from '../inForce';
-import { NAMED_OTHERS, listOthers, normalizeForComparison, type WorkspaceRule } from '../types';
+import { normalizeForComparison, othersNamer, type WorkspaceRule } from '../types';
 
 function textDuplicateRule(options: {
   code: string;
@@ -24,9 +24,9 @@ function textDuplicateRule(options: {
       return key ? [key] : [];
     },
     checkGroup(group, report) {
-      const head = group.slice(0, NAMED_OTHERS + 1);
+      const othersOf = othersNamer(group);
       for (const s of group) {
-        const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
+        const others = othersOf(s);
         const heading = s.sheet.section(options.section)!.heading;
         report({ id: s.id, span: heading.span, message: options.message(others) });
       }

@@ -33,6 +33,10 @@ class BenchLspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     /** uri → [{ at, version, codes }] in arrival order. */
     this.published = new Map();
+    /** uri → the diagnostics last published for it (whole). */
+    this.lastDiagnostics = new Map();
+    /** Called with (params, at) for every publishDiagnostics, before the waiters are woken. */
+    this.publishListeners = new Set();
     this.statuses = [];
     this.waiters = new Set();
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -40,6 +44,8 @@ class BenchLspClient {
       const list = this.published.get(p.uri) ?? [];
       list.push({ at, version: p.version, codes: p.diagnostics.map((d) => d.code) });
       this.published.set(p.uri, list);
+      this.lastDiagnostics.set(p.uri, p.diagnostics);
+      for (const listener of this.publishListeners) listener(p, at);
       this.wake();
     });
     this.conn.onNotification('shitei/status', (p) => {

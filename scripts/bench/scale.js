@@ -10,9 +10,11 @@
  *   - hover p50/p95 on the opened sheet while the folder is being indexed (one hover every
  *     20 ms, each waiting for its answer);
  *   - server RSS once indexed;
- *   - push, 1,000 sheets: a change storm — 1,000 files rewritten on disk (all to one placeholder
- *     整理番号) and announced in one didChangeWatchedFiles — time until every one shows the
- *     duplicate, and hover p95 meanwhile.
+ *   - at the first size, push and pull: a change storm — 1,000 files rewritten on disk and
+ *     announced in one didChangeWatchedFiles, three times (all to one placeholder 整理番号, back,
+ *     and again) — time until every one shows the new state (median of the three), hover p50/p95
+ *     meanwhile (one hover every 20 ms, not waiting for answers: tens of samples per storm), and
+ *     every file's diagnostics after each storm against `shitei check` over the same folder.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -50,10 +52,14 @@ class ScaleClient extends BenchLspClient {
     super(options);
     this.pull = !!options.pull;
     this.progressEnds = [];
+    this.progressBegins = [];
     this.progressTitles = new Map();
     this.refreshes = 0;
     this.conn.onNotification('$/progress', (p) => {
-      if (p.value?.kind === 'begin') this.progressTitles.set(p.token, p.value.title);
+      if (p.value?.kind === 'begin') {
+        this.progressTitles.set(p.token, p.value.title);
+        this.progressBegins.push({ at: performance.now(), title: p.value.title });
+      }
       if (p.value?.kind === 'end') this.progressEnds.push({ at: performance.now(), title: this.progressTitles.get(p.token) });
       this.wake();
     });
@@ -166,30 +172,184 @@ async function finish(client, { crossAt, latencies }) {
   return out;
 }
 
-/** The change storm: `count` files rewritten to one placeholder 整理番号, announced at once. */
-async function changeStorm(result, folder, count) {
-  const client = result.client;
-  const uri = pathToFileURL(folder.opened).href;
-  // Not the opened sheet's partner: the pull run that follows measures that pair.
-  const changed = folder.files.filter((f) => f !== folder.other).slice(0, count);
-  for (const f of changed) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^整理番号[：:].*$/m, '整理番号：防衛-XXXX-XXXX'));
-  const uris = changed.map((f) => pathToFileURL(f).href);
+/**
+ * Open loop: a hover on `uri` every `every` ms whatever the answers (so a slow answer does not
+ * thin out the samples), and a request the server does not know half-way between two hovers (its
+ * round trip is the floor the machine puts under any answer at that moment).
+ */
+function hoversEvery(client, uri, every = 20) {
+  const hovers = [];
+  const pings = [];
+  const pending = new Set();
+  let stopped = false;
+  const send = (method, params, into) => {
+    const t = performance.now();
+    const done = () => into.push(performance.now() - t);
+    const p = client.conn.sendRequest(method, params).then(done, done);
+    pending.add(p);
+    p.finally(() => pending.delete(p));
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    send('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }, hovers);
+    setTimeout(() => stopped || send('shitei/benchPing', undefined, pings), every / 2);
+  }, every);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      while (pending.size) await Promise.all([...pending]);
+      return { hovers, pings };
+    },
+  };
+}
+
+const PLACEHOLDER_SERIAL = '整理番号：防衛-XXXX-XXXX';
+const withPlaceholder = (text) => text.replace(/^整理番号[：:].*$/m, PLACEHOLDER_SERIAL);
+
+/** The files a storm rewrites (the first `count` on disk; the opened sheet is not among them). */
+function stormFiles(folder, count) {
+  const files = folder.files.slice(0, count);
+  return { files, originals: files.map((f) => fs.readFileSync(f, 'utf8')) };
+}
+
+/** Writes the storm's files in one state: 'placeholder' (all share one 整理番号) or 'original'. */
+function writeStormState(storm, state) {
+  storm.files.forEach((f, i) => fs.writeFileSync(f, state === 'placeholder' ? withPlaceholder(storm.originals[i]) : storm.originals[i]));
+}
+
+const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/** One diagnostic as a comparable line: position (0-based, UTF-16), code, severity, message. */
+const lspLine = (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${SEVERITY[d.severity]} ${typeof d.message === 'string' ? d.message : d.message.value}`;
+const cliLine = (d) => `${d.line - 1}:${d.column - 1}-${d.endLine - 1}:${d.endColumn - 1} ${d.code} ${d.severity} ${d.message}`;
+
+/**
+ * The server's diagnostics against `shitei check --format json` over the same folder, file by
+ * file: the files that differ (their path relative to the folder and the codes on each side;
+ * never a message). `serverOf(uri)` gives the server's diagnostics of a file, or undefined.
+ */
+function compareWithCli(folder, report, serverOf) {
+  const differ = [];
+  for (const file of report.files) {
+    const uri = pathToFileURL(file.path).href;
+    const server = serverOf(uri);
+    const a = file.diagnostics.map(cliLine).sort();
+    const b = (server ?? []).map(lspLine).sort();
+    if (!server || a.length !== b.length || a.some((x, i) => x !== b[i])) {
+      differ.push({ file: path.relative(folder.dir, file.path), cli: file.diagnostics.map((d) => d.code), server: server ? server.map((d) => d.code) : 'none' });
+    }
+  }
+  return { files: report.files.length, differ: differ.length, first: differ.slice(0, 3) };
+}
+
+/** Resolves once no publishDiagnostics arrived for `quietMs` (and the workspace progress begun after `since`, if any, ended). */
+async function pushQuiet(client, since, quietMs = 400) {
+  let last = performance.now();
+  const listener = () => (last = performance.now());
+  client.publishListeners.add(listener);
+  try {
+    for (;;) {
+      await sleep(50);
+      const ended = client.progressEnds.some((e) => e.at >= since && /ワークスペース|workspace/.test(e.title ?? ''));
+      const begun = client.progressBegins.some((b) => b.at >= since && /ワークスペース|workspace/.test(b.title ?? ''));
+      if (performance.now() - last >= quietMs && (!begun || ended)) return;
+    }
+  } finally {
+    client.publishListeners.delete(listener);
+  }
+}
+
+/** Pull: the diagnostics of every workspace file (workspace/diagnostic) and of the opened sheet. */
+async function pullAll(client, openedUri) {
+  const out = new Map();
+  const ws = await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+  for (const item of ws.items) if (item.kind === 'full') out.set(item.uri, item.items);
+  const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: openedUri } });
+  out.set(openedUri, report.items);
+  return out;
+}
+
+/**
+ * One storm: the files written in `state` on disk, announced in one didChangeWatchedFiles;
+ * hovers every 20 ms until it settled — push: every changed file's last publication came after
+ * the notification and shows `serial-duplicate` exactly when they share the placeholder; pull:
+ * the workspace diagnostics pulled after a refresh say so. Then (after the server went quiet)
+ * every file's diagnostics against the CLI's over the same folder.
+ */
+async function oneStorm(client, folder, storm, state, { pull, cliReport }) {
+  const opened = pathToFileURL(folder.opened).href;
+  const uris = storm.files.map((f) => pathToFileURL(f).href);
+  const stormed = new Set(uris);
+  // Settled when each file shows serial-duplicate exactly where the CLI does (all of them are compared after).
+  const cliDuplicate = new Set(cliReport.files.filter((f) => f.diagnostics.some((d) => d.code === 'serial-duplicate')).map((f) => pathToFileURL(f.path).href));
+  const expected = (uri, codes) => codes.includes('serial-duplicate') === cliDuplicate.has(uri);
+  writeStormState(storm, state);
   const t = performance.now();
-  await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((u) => ({ uri: u, type: 2 })) });
-  const settled = () => uris.every((u) => {
-    const list = client.published.get(u) ?? [];
-    const last = list[list.length - 1];
-    return last && last.at >= t && last.codes.includes('serial-duplicate');
-  });
-  const hovers = hoverWhile(client, uri, settled);
-  await client.until(settled, 30 * 60 * 1000, 'the change storm');
-  const latencies = await hovers;
-  return { settled: performance.now() - t, hoverP95: percentile(latencies, 95), hovers: latencies.length };
+  const refreshesBefore = client.refreshes;
+  const unsettled = new Set(uris);
+  let settledAt;
+  const listener = (p, at) => {
+    if (!stormed.has(p.uri)) return;
+    if (at >= t && expected(p.uri, p.diagnostics.map((d) => d.code))) unsettled.delete(p.uri);
+    else unsettled.add(p.uri);
+    if (unsettled.size === 0 && settledAt === undefined) settledAt = at;
+  };
+  if (!pull) client.publishListeners.add(listener);
+  const hovers = hoversEvery(client, opened, 20);
+  await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
+  let pulled;
+  if (!pull) {
+    await client.until(() => settledAt !== undefined, 5 * 60 * 1000, 'the change storm');
+    client.publishListeners.delete(listener);
+  } else {
+    let seen = refreshesBefore;
+    for (;;) {
+      await client.until(() => client.refreshes > seen, 5 * 60 * 1000, 'a refresh after the change storm');
+      seen = client.refreshes;
+      pulled = await pullAll(client, opened);
+      if (uris.every((u) => pulled.has(u) && expected(u, pulled.get(u).map((d) => d.code)))) {
+        settledAt = performance.now();
+        break;
+      }
+    }
+  }
+  const { hovers: latencies, pings } = await hovers.stop();
+  if (!pull) await pushQuiet(client, t);
+  else pulled = await pullAll(client, opened);
+  const check = compareWithCli(folder, cliReport, (uri) => (pull ? pulled.get(uri) : client.lastDiagnostics.get(uri)));
+  return { state, settled: settledAt - t, latencies, pings, check };
+}
+
+/**
+ * The change storm, three times over the same files: all rewritten to one placeholder 整理番号,
+ * back to their own, and to the placeholder again. Settled: the median of the three; hovers:
+ * p50/p95 over all of them; the diagnostics after each against the CLI's.
+ */
+async function changeStorm(client, folder, storm, { pull, cliReports }) {
+  const rounds = [];
+  for (const state of ['placeholder', 'original', 'placeholder']) rounds.push(await oneStorm(client, folder, storm, state, { pull, cliReport: cliReports[state] }));
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const pings = rounds.flatMap((r) => r.pings);
+  const settled = rounds.map((r) => r.settled);
+  return {
+    files: storm.files.length,
+    rounds: rounds.length,
+    settledRuns: settled,
+    settled: percentile(settled, 50),
+    hoverP50: percentile(latencies, 50),
+    hoverP95: percentile(latencies, 95),
+    hoverMax: Math.max(...latencies),
+    hovers: latencies.length,
+    pingP95: percentile(pings, 95),
+    checks: rounds.map((r) => r.check),
+    matchesCli: rounds.every((r) => r.check.differ === 0),
+  };
 }
 
 /**
  * @param {string} tmp a temporary folder
- * @param {{ sizes: number[], env?: object, serverScript?: string, runCli: (dir: string) => Promise<number>, log: (m: string) => void }} o
+ * @param {{ sizes: number[], env?: object, serverScript?: string, runCli: (dir: string) => Promise<{ wall: number, report: object }>, log: (m: string) => void }} o
  */
 async function benchScale(tmp, o) {
   const out = { sizes: {} };
@@ -197,21 +357,35 @@ async function benchScale(tmp, o) {
     o.log(`scale: generating ${n} sheets`);
     const folder = scaleFolder(tmp, n);
     o.log(`scale: shitei check over ${n} sheets`);
-    const cli = await o.runCli(folder.dir);
+    const { wall: cli, report: cliOriginal } = await o.runCli(folder.dir);
+    let storm;
+    let cliReports;
+    if (n === o.sizes[0]) {
+      // What the CLI says of the folder in each state of the storm (the timed run above is the original state).
+      storm = stormFiles(folder, Math.min(1000, folder.files.length));
+      writeStormState(storm, 'placeholder');
+      cliReports = { original: cliOriginal, placeholder: (await o.runCli(folder.dir)).report };
+      writeStormState(storm, 'original');
+    }
     o.log(`scale: push client over ${n} sheets`);
     const push = await runClient(folder, { pull: false, env: o.env, serverScript: o.serverScript });
-    let storm;
-    if (n === o.sizes[0]) {
-      o.log(`scale: change storm of ${Math.min(1000, folder.files.length)} files`);
-      storm = await changeStorm(push, folder, Math.min(1000, folder.files.length));
+    if (storm) {
+      o.log(`scale: push: change storm of ${storm.files.length} files (3 rounds)`);
+      push.storm = await changeStorm(push.client, folder, storm, { pull: false, cliReports });
+      writeStormState(storm, 'original');
     }
     await push.client.close();
     delete push.client;
     o.log(`scale: pull client over ${n} sheets`);
     const pull = await runClient(folder, { pull: true, env: o.env, serverScript: o.serverScript });
+    if (storm) {
+      o.log(`scale: pull: change storm of ${storm.files.length} files (3 rounds)`);
+      pull.storm = await changeStorm(pull.client, folder, storm, { pull: true, cliReports });
+      writeStormState(storm, 'original');
+    }
     await pull.client.close();
     delete pull.client;
-    out.sizes[n] = { cli, push, pull, storm };
+    out.sizes[n] = { cli, push, pull };
     fs.rmSync(folder.dir, { recursive: true, force: true });
   }
   return out;

@@ -32,6 +32,12 @@ async function giveTurn(): Promise<void> {
   await nextTurn();
 }
 
+/** An analysis run by the background queue in slices (AnalysisService.begin). */
+export interface AnalysisJob {
+  /** Runs rules until `deadline` (performance.now()) has passed: the result after the last rule, else undefined. */
+  advance(deadline: number): AnalysisResult | undefined;
+}
+
 /** One caller of a shared analysis run: resolved with the result, or undefined when it stopped waiting. */
 interface RunWaiter {
   shouldStop?: () => boolean;
@@ -164,6 +170,34 @@ export class AnalysisService {
     }
     const waiters = run.waiters;
     return new Promise((resolve, reject) => waiters.add({ shouldStop, resolve, reject }));
+  }
+
+  /**
+   * The analysis of `doc` for the background queue, one rule at a time: `advance(deadline)` runs
+   * rules until the deadline (performance.now()) has passed and gives the result after the last
+   * one (cached like analyze's). When the config, the settings or the dictionary change meanwhile
+   * it starts again with them, so what it gives is never stale. The parse and each rule run whole.
+   */
+  begin(doc: SheetDocument): AnalysisJob {
+    const cached = this.cached(doc);
+    if (cached) return { advance: () => cached };
+    let run: { generation: number; complete: boolean; config: ResolvedConfig; steps: Generator<void, AnalysisResult, void> } | undefined;
+    return {
+      advance: (deadline) => {
+        if (!run || run.generation !== this.generation) {
+          const config = this.configFor(doc.uri);
+          run = { generation: this.generation, complete: this.state === 'ready', config, steps: analyzeSteps(doc.text, { config, tokens: this.tokens }) };
+        }
+        for (;;) {
+          const step = run.steps.next();
+          if (step.done) {
+            this.cache.set(doc.uri, { version: doc.version, complete: run.complete, result: step.value, config: run.config });
+            return step.value;
+          }
+          if (performance.now() >= deadline) return undefined;
+        }
+      },
+    };
   }
 
   /** Whether an analysis of this version of `doc` is running between other work. */

@@ -12,6 +12,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import { CrossFileIndex, type ColumnEncoding, type Locale } from '../../core/out/index';
 import { ruleDocsUrl } from '../../core/out/node/index';
 import { FirstDiagnosticsGate } from './firstDiagnosticsGate';
+import { IncomingSignal, Outbox } from './connectionFlow';
 
 /** The lifecycle of the connection, for the answers LSP requires before initialize and after shutdown. */
 export type Phase = 'created' | 'initialized' | 'shutdown';
@@ -52,6 +53,8 @@ export function clientSupport(caps: ClientCapabilities): ClientSupport {
 export interface ServerOptions {
   /** Delay before analysing after an edit (push mode); 0 = the next turn of the event loop. */
   debounceMs?: number;
+  /** Raised by the transport when a message arrives (so background work lets it go first). */
+  incoming?: IncomingSignal;
 }
 
 export class ServerContext {
@@ -60,6 +63,10 @@ export class ServerContext {
   readonly files = new WorkspaceFiles();
   readonly index = new CrossFileIndex();
   readonly firstDiagnostics = new FirstDiagnosticsGate();
+  /** Background notifications the connection has not written yet (connectionFlow.ts). */
+  readonly outbox = new Outbox();
+  /** Messages from the client waiting to be handled (connectionFlow.ts). */
+  readonly incoming: IncomingSignal;
   phase: Phase = 'created';
   locale: Locale = 'ja';
   encoding: ColumnEncoding = 'utf-16';
@@ -69,6 +76,7 @@ export class ServerContext {
 
   constructor(readonly connection: Connection, options: ServerOptions = {}) {
     this.debounceMs = options.debounceMs ?? 50;
+    this.incoming = options.incoming ?? new IncomingSignal();
   }
 
   docUrl = (code: string): string | undefined => (this.docsBase ? `${this.docsBase}/${code}.md` : undefined);

@@ -5,6 +5,7 @@
 import { createConnection, LSPErrorCodes, Message, ProposedFeatures, type ResponseMessage } from 'vscode-languageserver/node';
 import { startShiteiServer } from './server';
 import { ResyncingFramer } from './framing';
+import { IncomingSignal } from './connectionFlow';
 
 /**
  * vscode-jsonrpc logs a malformed incoming message whole (window/logMessage), and with it any
@@ -42,10 +43,15 @@ export function runServer(streams?: { input: NodeJS.ReadableStream; output: Node
   const connection = input && output
     ? createConnection(ProposedFeatures.all, input, output, options)
     : createConnection(ProposedFeatures.all, options);
+  // Background work lets a message that arrived go first (connectionFlow.ts). Over stdio (or the
+  // given streams) every framed message is one 'data' chunk; over IPC, one 'message' event.
+  const incoming = new IncomingSignal();
+  if (input) input.on('data', () => incoming.notify());
+  else if (process.argv.includes('--node-ipc')) process.on('message', () => incoming.notify());
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`shitei: uncaught ${error.name}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`shitei: unhandled rejection ${reason instanceof Error ? reason.name : typeof reason}`));
-  startShiteiServer(connection);
+  startShiteiServer(connection, { incoming });
 }
 
 if (require.main === module) runServer();

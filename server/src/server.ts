@@ -44,7 +44,7 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
     DiagnosticsScheduler.retrigger(await ctx.request('diagnostic', token, () => diagnostics.pull(params.textDocument.uri, token))));
   // Pull clients ask for the files that are not open through workspace diagnostics.
   connection.languages.diagnostics.onWorkspace(async (_params, token) =>
-    DiagnosticsScheduler.retrigger(await ctx.request('workspaceDiagnostic', token, () => diagnostics.pullWorkspace())));
+    DiagnosticsScheduler.retrigger(await ctx.request('workspaceDiagnostic', token, () => diagnostics.pullWorkspace(token))));
 
   connection.listen();
 }

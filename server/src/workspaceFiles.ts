@@ -6,7 +6,7 @@
  * skipped, whether the scan found it or a file-watch event announced it.
  */
 import * as path from 'node:path';
-import { fileUrlOf, fsPathOfFileUrl, maxSheetBytes, readRegularFile, walkSheetEntries } from '../../core/out/node/index';
+import { fileUrlOf, fsPathOfFileUrl, maxSheetBytes, readRegularFile, readRegularFileAsync, walkSheetEntries, type ReadResult } from '../../core/out/node/index';
 import { DEFAULT_MAX_DOCUMENT_CHARS, decodeDocument } from '../../core/out/index';
 import { filePathOf } from './analysisService';
 import { DiskDocument } from './documents';
@@ -62,13 +62,28 @@ export class WorkspaceFiles {
   /** (Re)reads one file from disk; forgets it when it is gone, not a regular file, too large or unreadable. */
   load(uri: string): LoadOutcome {
     const p = fsPathOfFileUrl(uri);
-    if (!p) return 'unreadable';
-    const read = readRegularFile(p, MAX_SHEET_BYTES);
+    return this.accept(uri, p === undefined ? undefined : readRegularFile(p, MAX_SHEET_BYTES));
+  }
+
+  /**
+   * The bytes of one file, read off the event loop (the server reads while it answers requests);
+   * undefined for a URL that names no file. `accept` then decodes and keeps them.
+   */
+  async read(uri: string): Promise<ReadResult | undefined> {
+    const p = fsPathOfFileUrl(uri);
+    return p === undefined ? undefined : readRegularFileAsync(p, MAX_SHEET_BYTES);
+  }
+
+  /** Takes what `read` gave: decodes and keeps the document, or forgets the file (and says why). */
+  accept(uri: string, read: ReadResult | undefined): LoadOutcome {
+    if (!read) return 'unreadable';
     if (!read.ok) return this.drop(uri, read.reason === 'not-regular-file' ? 'not-a-file' : read.reason);
     const decoded = decodeDocument(read.bytes);
     if (!decoded.ok) return this.drop(uri, 'undecodable');
     this.skipped.delete(uri);
-    this.disk.set(uri, new DiskDocument(uri, -++this.counter, decoded.text));
+    // The same text again (a file saved or touched without a change): the document, and with it
+    // its cached analysis, stays as it was.
+    if (this.disk.get(uri)?.text !== decoded.text) this.disk.set(uri, new DiskDocument(uri, -++this.counter, decoded.text));
     return 'loaded';
   }
 

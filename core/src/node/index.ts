@@ -5,7 +5,7 @@
  * Adapters import these from here, never from the modules themselves.
  */
 export { ConfigError, ConfigLoader, findConfigFile, readConfigFile } from './configFile';
-export { fileUrlOf, fsPathOfFileUrl, matchablePath, maxSheetBytes, pathKey, pathOfMatchable, pathText, readRegularFile, type FsPath } from './readFile';
+export { fileUrlOf, fsPathOfFileUrl, matchablePath, maxSheetBytes, pathKey, pathOfMatchable, pathText, readRegularFile, readRegularFileAsync, type FsPath, type ReadResult } from './readFile';
 export { readSheetFile, sheetFromBytes, type SheetFileResult } from './sheetFile';
 export { SHEET_EXTENSION, walkSheetEntries, walkSheets, type SkippedEntry } from './walk';
 export { ruleDocsUrl, toolVersion } from './installation';

@@ -70,6 +70,26 @@ export function listOthers(from: WorkspaceSheet, others: readonly WorkspaceSheet
   };
 }
 
+/**
+ * listOthers for every member of a group (in the group's order): the first NAMED_OTHERS + 1
+ * members name each other, and every other member names the same first NAMED_OTHERS, so its text
+ * depends only on its folder and is made once per folder. A group of k sheets then costs k map
+ * lookups, not 3k path computations.
+ */
+export function othersNamer(group: readonly WorkspaceSheet[]): (member: WorkspaceSheet) => Localized {
+  const head = group.slice(0, NAMED_OTHERS + 1);
+  const first = head.slice(0, NAMED_OTHERS);
+  const byFolder = new Map<string, Localized>();
+  return (member) => {
+    if (head.includes(member)) return listOthers(member, head.filter((o) => o !== member).slice(0, NAMED_OTHERS), group.length - 1);
+    // nameFrom depends on the member only through its folder (or, without a path, not at all).
+    const folder = member.path ? `/${path.dirname(member.path)}` : '';
+    let named = byFolder.get(folder);
+    if (!named) byFolder.set(folder, (named = listOthers(member, first, group.length - 1)));
+    return named;
+  };
+}
+
 /** Full/half width and blanks ignored: how two texts are compared across sheets. */
 export function normalizeForComparison(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');

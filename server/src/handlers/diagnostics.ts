@@ -1,9 +1,12 @@
 /**
  * Diagnostics scheduling and publishing. Every document — open, or a workspace file on disk —
- * goes through one queue: analysed (cached per version), entered into the cross-file index, and
- * published (push) or announced by a refresh (pull). The queue runs in slices of a few
- * milliseconds, so requests are answered between slices however large the workspace; a change
- * re-publishes only the documents whose cross-file results it touched.
+ * goes through one queue: read from disk off the event loop, analysed one rule at a time
+ * (cached per version), entered into the cross-file index, and published (push) or announced by a
+ * refresh (pull). The queue runs in slices of a few milliseconds and no unit of it is longer than
+ * one rule of one sheet, so requests are answered between slices however large the workspace or
+ * the change; a message that arrives goes before the next slice, and publications wait for room
+ * in the connection's writer (connectionFlow.ts), so an answer is never queued behind hundreds of
+ * them. A change re-publishes only the documents whose cross-file results it touched.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { compareDiagnostics, localize, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
@@ -12,31 +15,60 @@ import type { SheetDocument } from '../documents';
 import { RangeCursor, toLspDiagnostic } from '../convert';
 import { BackgroundProgress } from './progress';
 import type { ConfigWarnings } from './configuration';
+import type { AnalysisJob } from '../analysisService';
+import { nextTurn, yieldToIncoming } from '../connectionFlow';
+import type { ReadResult } from '../../../core/out/node/index';
 
 /** The longest a slice of background work holds the event loop before requests get a turn. */
 export const SLICE_MS = 5;
 /** Below this many queued documents, work is not announced with progress. */
 const PROGRESS_THRESHOLD = 50;
+/** How many workspace files are being read from disk at once (off the event loop). */
+const READS_IN_FLIGHT = 8;
+/**
+ * While background work runs, an open document whose cross-file results keep changing (its group
+ * is filling up) is published again at most this often; once the work is done, at once.
+ */
+const OPEN_REPUBLISH_MS = 50;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+type UnitOutcome = 'worked' | 'waiting' | 'idle';
 
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** What was last published per URI, so only changed results are sent again. */
   private readonly published = new Map<string, string>();
-  /** Documents to analyse and index, each with whether to (re)read it from disk first. */
-  private readonly queue = new Map<string, boolean>();
+  /** Workspace files to (re)read from disk, then analyse and index; repeated events for one file are one entry. */
+  private readonly toRead = new Set<string>();
+  /** Documents to analyse and index as they are (the dictionary loaded, a config or the settings changed). */
+  private readonly toAnalyze = new Set<string>();
+  /** Reads running off the event loop: URI → the request they answer. */
+  private readonly reading = new Map<string, number>();
+  /** Reads done, waiting for a slice to decode, analyse and index them. */
+  private readonly arrived = new Map<string, ReadResult | undefined>();
+  /** The latest request to read each URI: a read that answers an older one (or a forgotten file) is dropped. */
+  private readonly requested = new Map<string, number>();
+  private requests = 0;
+  /** The analysis the queue is running, one rule at a time across slices. */
+  private job?: { uri: string; doc: SheetDocument; analysis: AnalysisJob };
   /** Documents whose cross-file results may have changed since they were last published. */
   private readonly dirty = new Set<string>();
   /** The index stamp of each open document when it was last published (push). */
   private readonly stamps = new Map<string, string>();
+  /** When each open document was last published (push). */
+  private readonly openPublishedAt = new Map<string, number>();
   private walker?: Generator<string[]>;
   private running = false;
+  /** Resumes the queue when it waits for a read or for room in the outbox. */
+  private resume?: () => void;
   private progress?: BackgroundProgress;
   private total = 0;
   private done = 0;
-  /** Counted work, for tests and the benchmark (superseded: analyses of an edited document a newer edit stopped). */
-  readonly work = { steps: 0, publishes: 0, slices: 0, superseded: 0 };
+  /**
+   * Counted work, for tests and the benchmark: documents indexed, publications, slices, analyses
+   * superseded by a newer version, files read, reads dropped because a newer one was asked for,
+   * and turns given to incoming messages.
+   */
+  readonly work = { steps: 0, publishes: 0, slices: 0, superseded: 0, reads: 0, staleReads: 0, yields: 0 };
 
   constructor(private readonly ctx: ServerContext, private readonly warnings: ConfigWarnings) {}
 
@@ -57,9 +89,16 @@ export class DiagnosticsScheduler {
   /** Re-analyses every document (the dictionary loaded, a config or the settings changed). */
   reanalyzeAll(): void {
     this.published.clear();
-    for (const doc of this.ctx.store.all()) this.queue.set(doc.uri, false);
-    for (const uri of this.ctx.files.uris()) if (!this.queue.has(uri)) this.queue.set(uri, false);
+    for (const doc of this.ctx.store.all()) this.queueAnalysis(doc.uri);
+    for (const uri of this.ctx.files.uris()) this.queueAnalysis(uri);
     this.kick();
+  }
+
+  private queueAnalysis(uri: string): void {
+    // Already on its way (a read, or the analysis under way, which starts again with the new config itself).
+    if (this.isQueued(uri)) return;
+    this.toAnalyze.add(uri);
+    this.total++;
   }
 
   /**
@@ -71,7 +110,7 @@ export class DiagnosticsScheduler {
     clearTimeout(this.pending.get(uri));
     this.pending.set(uri, setTimeout(() => {
       this.pending.delete(uri);
-      this.queue.delete(uri);
+      this.toAnalyze.delete(uri);
       void this.ctx.guardAsync('diagnostics', () => this.analyzeChanged(uri));
     }, delay));
   }
@@ -106,9 +145,20 @@ export class DiagnosticsScheduler {
     };
   }
 
-  /** A workspace file changed on disk (or an unsaved sheet was closed): re-read it. */
+  /**
+   * A workspace file changed on disk (or an unsaved sheet was closed): read again, then analysed
+   * and indexed. Events for a file already waiting are one entry; a read or an analysis of an
+   * older version still running is dropped.
+   */
   reread(uri: string): void {
-    this.queue.set(uri, true);
+    this.requested.set(uri, ++this.requests);
+    this.arrived.delete(uri);
+    this.toAnalyze.delete(uri);
+    if (this.job?.uri === uri) this.job = undefined;
+    if (!this.toRead.has(uri)) {
+      this.toRead.add(uri);
+      this.total++;
+    }
     this.kick();
   }
 
@@ -116,29 +166,40 @@ export class DiagnosticsScheduler {
   removed(uri: string): void {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
-    this.queue.delete(uri);
+    this.toRead.delete(uri);
+    this.toAnalyze.delete(uri);
+    this.arrived.delete(uri);
+    this.requested.delete(uri);
+    if (this.job?.uri === uri) this.job = undefined;
+    this.dirty.delete(uri);
     this.published.delete(uri);
     this.ctx.analysis.forget(uri);
     this.ctx.index.remove(uri);
-    if (this.push) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.push) this.ctx.outbox.track(this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     this.kick();
   }
 
   /** The document's analysis, entered into the cross-file index (cheap when nothing changed). */
   step(uri: string): { doc: SheetDocument; result: AnalysisResult } | undefined {
-    this.work.steps++;
     const doc = this.ctx.documentFor(uri);
     if (!doc) {
+      this.work.steps++;
       this.ctx.index.remove(uri);
       return undefined;
     }
     const result = this.ctx.analysis.analyze(doc);
+    this.enter(uri, result);
+    return { doc, result };
+  }
+
+  /** Enters an analysed document into the cross-file index (or takes it out when it has no sheet). */
+  private enter(uri: string, result: AnalysisResult): void {
+    this.work.steps++;
     const config = this.ctx.analysis.lastConfig(uri);
     // Who else is affected is expanded when the queue drains (index.drainAffected): a group
     // filling up during a scan is walked once, not once per member joining.
     if (result.sheet && config) this.ctx.index.update({ id: uri, path: this.ctx.path(uri), label: this.ctx.label(uri), sheet: result.sheet, config });
     else this.ctx.index.remove(uri);
-    return { doc, result };
   }
 
   /** The LSP diagnostics of a document: its own and its cross-file ones, in document order. */
@@ -150,22 +211,25 @@ export class DiagnosticsScheduler {
     return all.map((d) => toLspDiagnostic(d, doc.lineIndex, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl, cursor));
   }
 
-  /** Push mode: sends `uri`'s diagnostics if they changed since last sent (always when `force`). */
+  /**
+   * Push mode: sends `uri`'s diagnostics if they changed since last sent (always when `force`).
+   * Only an analysed version is published: one being analysed publishes when its analysis ends.
+   */
   publish(uri: string, force = true): void {
     const doc = this.ctx.documentFor(uri);
     if (!doc) return;
-    // Being analysed between other work: that analysis publishes when it ends (or a newer edit's does).
-    if (!this.ctx.analysis.cached(doc) && this.ctx.analysis.isRunning(doc)) return;
-    const result = this.ctx.analysis.analyze(doc);
+    const result = this.ctx.analysis.cached(doc);
+    if (!result) return;
     const cross = this.ctx.index.diagnosticsFor(uri);
     const key = `${doc.version}:${result.diagnostics.length}:${JSON.stringify(cross.map((d) => [d.code, d.severity, d.span.start, d.span.end, d.message.ja]))}`;
     this.dirty.delete(uri);
     this.stamps.set(uri, this.ctx.index.stampOf(uri));
+    if (this.ctx.store.has(uri)) this.openPublishedAt.set(uri, performance.now());
     if (!force && this.published.get(uri) === key) return;
     this.published.set(uri, key);
     this.ctx.firstDiagnostics.answered(uri);
     this.work.publishes++;
-    this.connection.sendDiagnostics({ uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics: this.diagnosticsOf(doc, result) });
+    this.ctx.outbox.track(this.connection.sendDiagnostics({ uri, version: doc.version >= 0 ? doc.version : undefined, diagnostics: this.diagnosticsOf(doc, result) }));
   }
 
   /**
@@ -196,48 +260,83 @@ export class DiagnosticsScheduler {
     return { kind: 'full' as const, items: stepped ? this.diagnosticsOf(stepped.doc, stepped.result) : [] };
   }
 
-  /** Pull mode: the workspace files not open, as far as they are analysed; the rest follow with a refresh. */
-  pullWorkspace() {
+  /**
+   * Pull mode: the workspace files not open, as far as they are analysed; the rest follow with a
+   * refresh. Built in slices (a large workspace's report is thousands of files), with requests
+   * answered in between.
+   */
+  async pullWorkspace(token?: CancellationToken) {
     const items = [];
-    for (const uri of this.ctx.files.uris()) {
-      if (this.ctx.store.has(uri) || this.queue.has(uri)) continue;
-      const doc = this.ctx.files.get(uri)!;
-      const result = this.ctx.analysis.cached(doc);
-      if (result) items.push({ uri, kind: 'full' as const, version: null, items: this.diagnosticsOf(doc, result) });
+    let deadline = performance.now() + SLICE_MS;
+    for (const uri of [...this.ctx.files.uris()]) {
+      if (performance.now() >= deadline) {
+        await nextTurn();
+        await yieldToIncoming(this.ctx.incoming);
+        if (token?.isCancellationRequested) return cancelled();
+        deadline = performance.now() + SLICE_MS;
+      }
+      if (this.ctx.store.has(uri) || this.isQueued(uri)) continue;
+      const doc = this.ctx.files.get(uri);
+      const result = doc && this.ctx.analysis.cached(doc);
+      if (doc && result) items.push({ uri, kind: 'full' as const, version: null, items: this.diagnosticsOf(doc, result) });
     }
     return { items };
   }
 
+  /** Whether `uri` waits in the queue (to be read, analysed or indexed). */
+  private isQueued(uri: string): boolean {
+    return this.toRead.has(uri) || this.toAnalyze.has(uri) || this.reading.has(uri) || this.arrived.has(uri) || this.job?.uri === uri;
+  }
+
+  /** Nothing left to read, analyse or index (publishing may remain). */
+  private get drained(): boolean {
+    return !this.walker && !this.job && this.toRead.size === 0 && this.toAnalyze.size === 0 && this.reading.size === 0 && this.arrived.size === 0;
+  }
+
   private kick(): void {
-    if (this.running) return;
-    if (this.queue.size === 0 && !this.walker && this.dirty.size === 0 && !this.ctx.index.hasPending) return;
+    if (this.running) {
+      this.wake();
+      return;
+    }
+    if (this.drained && this.dirty.size === 0 && !this.ctx.index.hasPending) return;
     this.running = true;
     void this.run().finally(() => {
       this.running = false;
+      // Work that came in while the last slice was ending.
+      this.kick();
+    });
+  }
+
+  private wake(): void {
+    const resume = this.resume;
+    this.resume = undefined;
+    resume?.();
+  }
+
+  /** Until a read arrives, or (push) the outbox has room for the next publication. */
+  private waitForWork(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.resume = resolve;
+      if (this.push && this.dirty.size > 0) void this.ctx.outbox.whenRoom().then(() => this.wake());
     });
   }
 
   private async run(): Promise<void> {
-    this.total = this.queue.size;
     this.done = 0;
-    if (this.walker || this.total >= PROGRESS_THRESHOLD) {
-      this.progress ??= new BackgroundProgress(this.ctx, localize({ ja: 'shitei: ワークスペースを検査中', en: 'shitei: checking the workspace' }, this.ctx.locale));
-    }
     for (;;) {
       await nextTurn();
+      // A request that arrived goes first: handled and answered before this slice.
+      if (await yieldToIncoming(this.ctx.incoming)) this.work.yields++;
       this.work.slices++;
       const deadline = performance.now() + SLICE_MS;
-      do {
-        if (!this.next()) break;
-      } while (performance.now() < deadline);
-      // Open documents first: published at every slice's end when their cross-file results may have changed.
-      if (this.push) {
-        for (const doc of this.ctx.store.all()) {
-          if (this.stamps.get(doc.uri) !== this.ctx.index.stampOf(doc.uri)) this.ctx.guard('publishDiagnostics', () => this.publish(doc.uri, false));
-        }
-      }
-      if (this.queue.size === 0 && !this.walker) for (const uri of this.ctx.index.drainAffected()) this.dirty.add(uri);
-      if (this.queue.size === 0 && !this.walker) {
+      let outcome: UnitOutcome;
+      do outcome = this.next(deadline);
+      while (outcome === 'worked' && performance.now() < deadline);
+      const drained = this.drained;
+      // Open documents first: published at a slice's end when their cross-file results may have changed.
+      if (this.push) this.publishOpen(drained);
+      if (drained) for (const uri of this.ctx.index.drainAffected()) this.dirty.add(uri);
+      if (drained) {
         if (this.dirty.size === 0) break;
         if (!this.push) {
           this.dirty.clear();
@@ -245,11 +344,26 @@ export class DiagnosticsScheduler {
           break;
         }
       }
+      if (this.walker || this.total >= PROGRESS_THRESHOLD) {
+        this.progress ??= new BackgroundProgress(this.ctx, localize({ ja: 'shitei: ワークスペースを検査中', en: 'shitei: checking the workspace' }, this.ctx.locale));
+      }
       this.progress?.report(`${this.done}/${Math.max(this.total, this.done)}`, this.total ? (100 * this.done) / this.total : undefined);
+      if (outcome === 'waiting') await this.waitForWork();
     }
+    this.total = 0;
     this.progress?.done();
     this.progress = undefined;
     this.reportSkipped();
+  }
+
+  /** Push: open documents whose cross-file results may have changed (at most every OPEN_REPUBLISH_MS while work remains). */
+  private publishOpen(drained: boolean): void {
+    const now = performance.now();
+    for (const doc of this.ctx.store.all()) {
+      if (this.stamps.get(doc.uri) === this.ctx.index.stampOf(doc.uri)) continue;
+      if (!drained && now - (this.openPublishedAt.get(doc.uri) ?? -Infinity) < OPEN_REPUBLISH_MS) continue;
+      this.ctx.guard('publishDiagnostics', () => this.publish(doc.uri, false));
+    }
   }
 
   private reportedSkipped = '';
@@ -264,41 +378,129 @@ export class DiagnosticsScheduler {
     if (summary) this.connection.console.warn(`shitei: workspace files not checked: ${summary}`);
   }
 
-  /** One unit of background work; false when there is none left. */
-  private next(): boolean {
-    const first = this.queue.entries().next();
-    if (!first.done) {
-      const [uri, read] = first.value;
-      this.queue.delete(uri);
-      this.done++;
-      this.ctx.guard('diagnostics', () => {
-        if (read && !this.ctx.store.has(uri) && this.ctx.files.load(uri) !== 'loaded' && this.push && this.published.delete(uri)) {
-          // It was shown before and cannot be read now (gone, no longer a regular file, too large): clear it.
-          this.connection.sendDiagnostics({ uri, diagnostics: [] });
-        }
-        // Published when the queue is drained (open documents at every slice's end): a group
-        // filling up during a scan is then checked once, not once per member joining.
-        this.step(uri);
-      });
-      return true;
+  /**
+   * One unit of background work, none longer than a rule of one sheet's analysis: 'worked', or
+   * 'waiting' (for a read, or for room in the outbox) or 'idle' when there is nothing to do now.
+   * In order: a file to read (while few reads are under way), the analysis under way, a file
+   * read, a document to analyse, the folder walk, a publication.
+   */
+  private next(deadline: number): UnitOutcome {
+    // Reads first (starting one is cheap): the disk works while the analyses below run.
+    if (this.toRead.size && this.reading.size + this.arrived.size < READS_IN_FLIGHT) {
+      const uri = this.toRead.values().next().value!;
+      this.toRead.delete(uri);
+      // Open in the editor: its text is the editor's, not the file's.
+      if (this.ctx.store.has(uri)) this.toAnalyze.add(uri);
+      else this.startRead(uri);
+      return 'worked';
     }
-    if (this.walker) {
+    const job = this.job;
+    if (job) {
+      if (this.ctx.documentFor(job.uri) !== job.doc) {
+        // A newer version (an edit, a newer read) replaced it: that one is analysed instead.
+        this.job = undefined;
+        this.work.superseded++;
+        return 'worked';
+      }
+      let result: AnalysisResult | undefined;
+      let failed = true;
+      this.ctx.guard('diagnostics', () => {
+        result = job.analysis.advance(deadline);
+        failed = false;
+      });
+      if (failed || result) {
+        this.job = undefined;
+        this.done++;
+      }
+      if (result) this.ctx.guard('diagnostics', () => this.enter(job.uri, result!));
+      return 'worked';
+    }
+    const arrived = this.arrived.entries().next();
+    if (!arrived.done) {
+      const [uri, read] = arrived.value;
+      this.arrived.delete(uri);
+      this.ctx.guard('diagnostics', () => this.accept(uri, read));
+      return 'worked';
+    }
+    const analyze = this.toAnalyze.values().next();
+    if (!analyze.done) {
+      this.toAnalyze.delete(analyze.value);
+      this.ctx.guard('diagnostics', () => this.begin(analyze.value));
+      return 'worked';
+    }
+    if (this.walker && this.toRead.size < 4 * READS_IN_FLIGHT) {
       const step = this.walker.next();
       if (step.done) this.walker = undefined;
-      else for (const uri of step.value) if (!this.queue.has(uri)) {
-        this.queue.set(uri, true);
+      else for (const uri of step.value) if (!this.toRead.has(uri)) {
+        this.toRead.add(uri);
         this.total++;
       }
-      return true;
+      return 'worked';
     }
     const dirty = this.dirty.values().next();
-    if (!dirty.done) {
-      if (!this.push) return false;
-      this.ctx.guard('publishDiagnostics', () => this.publish(dirty.value, false));
+    if (!dirty.done && this.push) {
+      if (!this.ctx.outbox.hasRoom) return 'waiting';
       this.dirty.delete(dirty.value);
-      return true;
+      this.ctx.guard('publishDiagnostics', () => this.publish(dirty.value, false));
+      return 'worked';
     }
-    return false;
+    return this.reading.size > 0 ? 'waiting' : 'idle';
+  }
+
+  /** Reads a file off the event loop; a slice takes the bytes when they are there. */
+  private startRead(uri: string): void {
+    let request = this.requested.get(uri);
+    if (request === undefined) this.requested.set(uri, (request = ++this.requests));
+    this.reading.set(uri, request);
+    this.work.reads++;
+    const arrive = (read: ReadResult | undefined) => {
+      if (this.reading.get(uri) === request) this.reading.delete(uri);
+      if (this.requested.get(uri) !== request) {
+        // Asked again (or forgotten) meanwhile: the newer request reads it again.
+        this.work.staleReads++;
+      } else {
+        this.requested.delete(uri);
+        this.arrived.set(uri, read);
+      }
+      this.kick();
+    };
+    this.ctx.files.read(uri).then(arrive, () => arrive({ ok: false, reason: 'unreadable', code: 'EIO' }));
+  }
+
+  /** A file's bytes arrived: decoded and kept (then analysed), or forgotten when it cannot be read now. */
+  private accept(uri: string, read: ReadResult | undefined): void {
+    if (this.ctx.store.has(uri)) {
+      // Opened in the editor meanwhile: the editor's text counts.
+      this.begin(uri);
+      return;
+    }
+    if (this.ctx.files.accept(uri, read) !== 'loaded') {
+      this.done++;
+      this.ctx.index.remove(uri);
+      this.dirty.delete(uri);
+      if (this.push && this.published.delete(uri)) {
+        // It was shown before and cannot be read now (gone, no longer a regular file, too large): clear it.
+        this.ctx.outbox.track(this.connection.sendDiagnostics({ uri, diagnostics: [] }));
+      }
+      return;
+    }
+    this.begin(uri);
+  }
+
+  /** Starts the analysis of a document in slices (at once when its version is analysed already). */
+  private begin(uri: string): void {
+    const doc = this.ctx.documentFor(uri);
+    if (!doc) {
+      this.done++;
+      this.ctx.index.remove(uri);
+      return;
+    }
+    if (this.ctx.store.has(uri) && !this.ctx.analysis.cached(doc) && this.ctx.analysis.isRunning(doc)) {
+      // An edit's analysis is under way: it indexes and publishes the document when it ends.
+      this.done++;
+      return;
+    }
+    this.job = { uri, doc, analysis: this.ctx.analysis.begin(doc) };
   }
 
   /** Pull mode answers with retriggerRequest on failure, so the client asks again. */

@@ -8,11 +8,14 @@ import { WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-language
 import type { ServerContext } from '../context';
 
 let counter = 0;
+/** The least time between two progress reports. */
+const REPORT_EVERY_MS = 200;
 
 export class BackgroundProgress {
   private state: 'waiting' | 'begun' | 'done' | 'none' = 'waiting';
   private last?: { message?: string; percentage?: number };
   private readonly token = `shitei-progress-${++counter}`;
+  private reportedAt = -Infinity;
 
   constructor(private readonly ctx: ServerContext, private readonly title: string) {
     if (!ctx.client.workDoneProgress) {
@@ -29,9 +32,17 @@ export class BackgroundProgress {
     });
   }
 
+  /**
+   * Says how far the work is, at most every REPORT_EVERY_MS (one report per slice would put a
+   * message in the writer's queue ahead of every answer); the latest is sent with `begin` if the
+   * client answers late.
+   */
   report(message: string, percentage?: number): void {
     this.last = { message, ...(percentage === undefined ? {} : { percentage: Math.max(0, Math.min(100, Math.round(percentage))) }) };
-    if (this.state === 'begun') this.send({ kind: 'report', ...this.last });
+    const now = performance.now();
+    if (this.state !== 'begun' || now - this.reportedAt < REPORT_EVERY_MS) return;
+    this.reportedAt = now;
+    this.send({ kind: 'report', ...this.last });
   }
 
   done(message?: string): void {
@@ -40,6 +51,6 @@ export class BackgroundProgress {
   }
 
   private send(value: object): void {
-    void this.ctx.connection.sendProgress(WorkDoneProgress.type, this.token, value as never);
+    this.ctx.outbox.track(this.ctx.connection.sendProgress(WorkDoneProgress.type, this.token, value as never));
   }
 }

@@ -2,7 +2,7 @@
  * The server's view of the workspace on disk (server/src/workspaceFiles.ts): every `.shitei`
  * file is found however many there are; only regular files are read, with a byte limit
  * checked before reading — a symlink to /dev/zero, a FIFO or an oversized file is skipped and
- * counted, never read.
+ * counted, never read — whether read synchronously or off the event loop.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceFiles } from '../../../server/out/workspaceFiles';
+import { readRegularFile, readRegularFileAsync } from '../../../core/out/node/readFile';
 import { LspSession } from '../support/lspClient';
 import { sheet } from '../support/sheet';
 
@@ -43,6 +44,58 @@ test('regular files only: a link to /dev/zero, a FIFO and a missing file are ski
   assert.equal(files.skipped.get(pathToFileURL(path.join(dir, 'zero.shitei')).href), 'not-a-file');
   assert.equal(files.skipped.get(pathToFileURL(path.join(dir, 'fifo.shitei')).href), 'not-a-file');
   assert.equal(files.load(pathToFileURL(path.join(dir, 'missing.shitei')).href), 'unreadable');
+});
+
+test('reading off the event loop (readRegularFileAsync, WorkspaceFiles.read) refuses and accepts exactly what the synchronous read does', async () => {
+  const dir = tempFolder('shitei-async-');
+  const limit = 1000;
+  const files: Record<string, string> = {};
+  for (const [name, size] of [['under', limit - 1], ['at', limit], ['over', limit + 1], ['empty', 0]] as const) {
+    files[name] = path.join(dir, `${name}.shitei`);
+    fs.writeFileSync(files[name], 'あ'.repeat(Math.floor(size / 3)) + 'x'.repeat(size % 3));
+  }
+  files.zero = path.join(dir, 'zero.shitei');
+  fs.symlinkSync('/dev/zero', files.zero);
+  files.fifo = path.join(dir, 'fifo.shitei');
+  execFileSync('mkfifo', [files.fifo]);
+  files.folder = path.join(dir, 'folder.shitei');
+  fs.mkdirSync(files.folder);
+  files.missing = path.join(dir, 'missing.shitei');
+  for (const [name, file] of Object.entries(files)) {
+    const sync = readRegularFile(file, limit);
+    const async = await readRegularFileAsync(file, limit);
+    assert.deepEqual(async, sync, name);
+  }
+  assert.ok((await readRegularFileAsync(files.at, limit)).ok);
+  assert.deepEqual(await readRegularFileAsync(files.over, limit), { ok: false, reason: 'too-large', atLeast: limit + 1, limit });
+  // Through the server's workspace files: the same outcome as load().
+  const ws = new WorkspaceFiles();
+  ws.setRoots([pathToFileURL(dir).href]);
+  const other = new WorkspaceFiles();
+  other.setRoots([pathToFileURL(dir).href]);
+  fs.writeFileSync(path.join(dir, 'sheet.shitei'), sheet());
+  for (const name of ['sheet', 'zero', 'fifo', 'folder', 'missing']) {
+    const uri = pathToFileURL(path.join(dir, `${name}.shitei`)).href;
+    assert.equal(ws.accept(uri, await ws.read(uri)), other.load(uri), name);
+  }
+  assert.equal(ws.get(pathToFileURL(path.join(dir, 'sheet.shitei')).href)?.text, sheet());
+});
+
+test('a file read again with the same text keeps its document (and so its analysis); a changed one gets a new version', () => {
+  const dir = tempFolder('shitei-same-');
+  const file = path.join(dir, 'a.shitei');
+  fs.writeFileSync(file, sheet());
+  const files = new WorkspaceFiles();
+  files.setRoots([pathToFileURL(dir).href]);
+  const uri = pathToFileURL(file).href;
+  files.load(uri);
+  const first = files.get(uri);
+  files.load(uri);
+  assert.equal(files.get(uri), first);
+  fs.writeFileSync(file, sheet({ fields: { 措置: '通知' } }));
+  files.load(uri);
+  assert.notEqual(files.get(uri), first);
+  assert.notEqual(files.get(uri)!.version, first!.version);
 });
 
 test('no cap on the number of files: 6,000 sheets are all found', () => {

@@ -1,5 +1,5 @@
 /** serial-duplicate: two sheets share one 整理番号 (grouped by the normalized number). */
-import { NAMED_OTHERS, listOthers, normalizeForComparison, type WorkspaceRule } from '../types';
+import { normalizeForComparison, othersNamer, type WorkspaceRule } from '../types';
 
 export const serialDuplicate: WorkspaceRule = {
   meta: {
@@ -14,9 +14,9 @@ export const serialDuplicate: WorkspaceRule = {
   },
   checkGroup(group, report) {
     // The first few members name each other; the rest are counted (k drafts with a placeholder number: O(k)).
-    const head = group.slice(0, NAMED_OTHERS + 1);
+    const othersOf = othersNamer(group);
     for (const s of group) {
-      const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
+      const others = othersOf(s);
       const node = s.sheet.field('整理番号')!;
       report({
         id: s.id,

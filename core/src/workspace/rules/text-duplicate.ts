@@ -5,7 +5,7 @@
 import type { SectionName } from '../../domain/format';
 import type { Localized, Severity } from '../../types';
 import { isInForce } from '../inForce';
-import { NAMED_OTHERS, listOthers, type WorkspaceRule } from '../types';
+import { othersNamer, type WorkspaceRule } from '../types';
 import { comparableText, confirmGroups } from '../comparableText';
 
 function textDuplicateRule(options: {
@@ -27,11 +27,10 @@ function textDuplicateRule(options: {
       // Sheets that share a digest, confirmed by their texts (comparableText.ts).
       for (const group of confirmGroups(digestGroup, (s) => comparableText(s.sheet, options.section)?.text())) {
         if (group.length < 2) continue;
-        const head = group.slice(0, NAMED_OTHERS + 1);
+        const othersOf = othersNamer(group);
         for (const s of group) {
-          const others = listOthers(s, head.filter((o) => o !== s).slice(0, NAMED_OTHERS), group.length - 1);
           const heading = s.sheet.section(options.section)!.heading;
-          report({ id: s.id, span: heading.span, message: options.message(others) });
+          report({ id: s.id, span: heading.span, message: options.message(othersOf(s)) });
         }
       }
     },

@@ -23,11 +23,15 @@ export class LineFacts {
   private readonly values: unknown[] = [];
   constructor(readonly text: string) {}
 
-  /** The fact for this line: computed by `compute` the first time any rule asks, then kept. */
-  get<V>(fact: LineFact<V>, compute: (text: string) => V): V {
+  /**
+   * The fact for this line: computed by `compute` the first time any rule asks, then kept.
+   * `compute` gets the line's text and these facts (to build on another fact of the line); give
+   * a function made once at module level, not a new closure per call (one per line per analysis).
+   */
+  get<V>(fact: LineFact<V>, compute: (text: string, facts: LineFacts) => V): V {
     const known = this.values[fact.id];
     if (known !== undefined) return (known === UNDEFINED ? undefined : known) as V;
-    const value = compute(this.text);
+    const value = compute(this.text, this);
     this.values[fact.id] = value === undefined ? UNDEFINED : value;
     return value;
   }

@@ -11,7 +11,7 @@ import { computeExpiry, extensionStart, parsePeriod, type Period } from '../doma
 import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
 import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
 import { EncodingTally, countEncoding, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
-import { trimSpan } from '../text/normalize';
+import { trimmedEnd, trimmedStart } from '../text/normalize';
 
 export interface ParsedPeriodField {
   node: FieldNode;
@@ -108,6 +108,11 @@ export interface LinePeriods {
 const PERIODS = new LineFact<PeriodExpressions>('periods');
 const ENCODING = new LineFact<EncodingCounts>('encoding');
 
+/** The period expressions of a line from its facts (offsets in the line). */
+export function periodsOf(facts: LineFacts): PeriodExpressions {
+  return facts.get(PERIODS, scanLine);
+}
+
 /** A period expression's span in the document. */
 export function documentSpan(line: LinePeriods, e: { span: Span }): Span {
   return { start: line.at + e.span.start, end: line.at + e.span.end };
@@ -198,16 +203,24 @@ export class SheetModel {
     this.factsRead = true;
     const headingRest = new Map<number, Span>();
     for (const s of this.syntax.sections) if (s.content.length > 0 && s.content[0].line === s.heading.line) headingRest.set(s.heading.line, s.content[0].span);
-    const spans: Span[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     const lineNumbers: number[] = [];
     for (const l of this.syntax.lines) {
       if (l.kind === 'blank') continue;
-      const span = l.kind === 'heading' ? headingRest.get(l.line) : trimSpan(this.text, l.start, l.end);
-      if (!span) continue;
-      spans.push(span);
+      if (l.kind === 'heading') {
+        const rest = headingRest.get(l.line);
+        if (!rest) continue;
+        starts.push(rest.start);
+        ends.push(rest.end);
+      } else {
+        const start = trimmedStart(this.text, l.start, l.end);
+        starts.push(start);
+        ends.push(trimmedEnd(this.text, start, l.end));
+      }
       lineNumbers.push(l.line);
     }
-    const facts = factsOfLines(spans.length, (i) => this.text.slice(spans[i].start, spans[i].end));
+    const facts = factsOfLines(starts.length, (i) => this.text.slice(starts[i], ends[i]));
     for (let i = 0; i < facts.length; i++) this.factsByLine[lineNumbers[i]] = facts[i];
   }
 
@@ -219,16 +232,18 @@ export class SheetModel {
   encodingSuspicion(): EncodingSuspicion | undefined {
     const tally = new EncodingTally();
     const text = this.text;
+    if (!this.factsRead) this.readFacts();
     for (const line of this.syntax.lines) {
-      const trimmed = trimSpan(text, line.start, line.end);
+      const start = trimmedStart(text, line.start, line.end);
+      const end = trimmedEnd(text, start, line.end);
       let blanks = 0; // U+3000 and U+FEFF: the only non-ASCII blanks
-      for (let i = line.start; i < trimmed.start; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
-      for (let i = trimmed.end; i < line.end; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
+      for (let i = line.start; i < start; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
+      for (let i = end; i < line.end; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
       tally.addNonAscii(blanks);
-      if (trimmed.start === trimmed.end) continue;
+      if (start === end) continue;
       // A heading line's facts are those of the text after its 】 (its content); the whole line is looked up here.
-      const facts = line.kind === 'heading' ? factsOf(text.slice(trimmed.start, trimmed.end)) : this.lineFacts({ line: line.line, span: trimmed });
-      tally.add(trimmed.start, facts.get(ENCODING, countEncoding));
+      const facts = line.kind === 'heading' ? factsOf(text.slice(start, end)) : this.factsByLine[line.line] ?? factsOf(text.slice(start, end));
+      tally.add(start, facts.get(ENCODING, countEncoding));
     }
     return tally.result();
   }

@@ -21,6 +21,23 @@ export function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\uFEFF';
 }
 
+/** isBlank by code unit (no one-character string per call). */
+function isBlankCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where `text.slice(start, end)` begins once its leading blanks are dropped. */
+export function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Where `text.slice(start, end)` ends once its trailing blanks are dropped. */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** The span of `text.slice(start, end)` with blanks trimmed from both ends. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && isBlank(text[start])) start++;

@@ -7,8 +7,8 @@
  * (series, description, summary). A digest can collide, so the rules confirm a group with the
  * full texts (`text()`, built only for sheets that share a digest) before they report it.
  */
-import type { SheetModel } from '../analysis/sheet';
-import { LineFact } from '../analysis/lineFacts';
+import { periodsOf, type SheetModel } from '../analysis/sheet';
+import { LineFact, type LineFacts } from '../analysis/lineFacts';
 import type { SectionName } from '../domain/format';
 import type { ContentLine } from '../syntax/ast';
 import { normalizeForComparison } from './types';
@@ -51,6 +51,8 @@ function part(text: string): Part {
 }
 
 const WHOLE = new LineFact<Part>('comparable');
+const wholePart = (text: string) => part(normalizeForComparison(text));
+const partWithoutPeriods = (text: string, facts: LineFacts) => part(removePeriods(text, periodsOf(facts).scoped));
 const WITHOUT_PERIODS = new LineFact<Part>('comparable-without-periods');
 
 /** The line without its scoped period expressions (offsets of `scoped` in the line), normalized. */
@@ -85,8 +87,8 @@ function computeComparableText(sheet: SheetModel, name: SectionName, withoutPeri
   if (!section || section.content.length === 0) return undefined;
   if (withoutPeriods && !sheet.periodLines(name).some((l) => l.scoped.length > 0)) return undefined;
   const partOf = withoutPeriods
-    ? (line: ContentLine) => sheet.lineFacts(line).get(WITHOUT_PERIODS, (text) => part(removePeriods(text, sheet.periodsOfLine(line).scoped)))
-    : (line: ContentLine) => sheet.lineFacts(line).get(WHOLE, (text) => part(normalizeForComparison(text)));
+    ? (line: ContentLine) => sheet.lineFacts(line).get(WITHOUT_PERIODS, partWithoutPeriods)
+    : (line: ContentLine) => sheet.lineFacts(line).get(WHOLE, wholePart);
   let h1 = 0;
   let h2 = 0;
   let length = 0;

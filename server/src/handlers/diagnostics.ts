@@ -23,8 +23,8 @@ import type { ReadResult } from '../../../core/out/node/index';
 export const SLICE_MS = 5;
 /** Below this many queued documents, work is not announced with progress. */
 const PROGRESS_THRESHOLD = 50;
-/** How many workspace files are being read from disk at once (off the event loop). */
-const READS_IN_FLIGHT = 8;
+/** How many workspace files are being read from disk at once (off the event loop), and at most waiting to be analysed. */
+const READS_IN_FLIGHT = 16;
 /**
  * While background work runs, an open document whose cross-file results keep changing (its group
  * is filling up) is published again at most this often; once the work is done, at once.
@@ -384,8 +384,9 @@ export class DiagnosticsScheduler {
    * read, a document to analyse, the folder walk, a publication.
    */
   private next(deadline: number): UnitOutcome {
-    // Reads first (starting one is cheap): the disk works while the analyses below run.
-    if (this.toRead.size && this.reading.size + this.arrived.size < READS_IN_FLIGHT) {
+    // Reads first (starting one is cheap): the disk works while the analyses below run, with as
+    // many read ahead as are being read (the bytes waiting are bounded too).
+    if (this.toRead.size && this.reading.size < READS_IN_FLIGHT && this.arrived.size < READS_IN_FLIGHT) {
       const uri = this.toRead.values().next().value!;
       this.toRead.delete(uri);
       // Open in the editor: its text is the editor's, not the file's.

@@ -23,8 +23,14 @@ import type { ReadResult } from '../../../core/out/node/index';
 export const SLICE_MS = 5;
 /** Below this many queued documents, work is not announced with progress. */
 const PROGRESS_THRESHOLD = 50;
-/** How many workspace files are being read from disk at once (off the event loop). */
-const READS_IN_FLIGHT = 8;
+/**
+ * How many workspace files are being read from disk at once (off the event loop), and at most
+ * waiting to be analysed: enough that the analyses never wait for the disk on a busy machine (the
+ * thread pool's reads complete in bursts); the bytes waiting are bounded too (a folder of
+ * 2,000,000-character sheets).
+ */
+const READS_IN_FLIGHT = 32;
+const MAX_BYTES_WAITING = 32 * 1024 * 1024;
 /**
  * While background work runs, an open document whose cross-file results keep changing (its group
  * is filling up) is published again at most this often; once the work is done, at once.
@@ -43,8 +49,9 @@ export class DiagnosticsScheduler {
   private readonly toAnalyze = new Set<string>();
   /** Reads running off the event loop: URI → the request they answer. */
   private readonly reading = new Map<string, number>();
-  /** Reads done, waiting for a slice to decode, analyse and index them. */
+  /** Reads done, waiting for a slice to decode, analyse and index them, and their bytes. */
   private readonly arrived = new Map<string, ReadResult | undefined>();
+  private bytesWaiting = 0;
   /** The latest request to read each URI: a read that answers an older one (or a forgotten file) is dropped. */
   private readonly requested = new Map<string, number>();
   private requests = 0;
@@ -152,7 +159,7 @@ export class DiagnosticsScheduler {
    */
   reread(uri: string): void {
     this.requested.set(uri, ++this.requests);
-    this.arrived.delete(uri);
+    this.takeArrived(uri);
     this.toAnalyze.delete(uri);
     if (this.job?.uri === uri) this.job = undefined;
     if (!this.toRead.has(uri)) {
@@ -168,7 +175,7 @@ export class DiagnosticsScheduler {
     this.pending.delete(uri);
     this.toRead.delete(uri);
     this.toAnalyze.delete(uri);
-    this.arrived.delete(uri);
+    this.takeArrived(uri);
     this.requested.delete(uri);
     if (this.job?.uri === uri) this.job = undefined;
     this.dirty.delete(uri);
@@ -385,8 +392,9 @@ export class DiagnosticsScheduler {
    * read, a document to analyse, the folder walk, a publication.
    */
   private next(deadline: number): UnitOutcome {
-    // Reads first (starting one is cheap): the disk works while the analyses below run.
-    if (this.toRead.size && this.reading.size + this.arrived.size < READS_IN_FLIGHT) {
+    // Reads first (starting one is cheap): the disk works while the analyses below run, with as
+    // many read ahead as are being read (the bytes waiting are bounded too).
+    if (this.toRead.size && this.reading.size < READS_IN_FLIGHT && this.arrived.size < READS_IN_FLIGHT && this.bytesWaiting < MAX_BYTES_WAITING) {
       const uri = this.toRead.values().next().value!;
       this.toRead.delete(uri);
       // Open in the editor: its text is the editor's, not the file's.
@@ -418,7 +426,7 @@ export class DiagnosticsScheduler {
     const arrived = this.arrived.entries().next();
     if (!arrived.done) {
       const [uri, read] = arrived.value;
-      this.arrived.delete(uri);
+      this.takeArrived(uri);
       this.ctx.guard('diagnostics', () => this.accept(uri, read));
       return 'worked';
     }
@@ -447,6 +455,13 @@ export class DiagnosticsScheduler {
     return this.reading.size > 0 ? 'waiting' : 'idle';
   }
 
+  /** Takes a read's bytes out of those waiting (they are being used, or no longer wanted). */
+  private takeArrived(uri: string): void {
+    const read = this.arrived.get(uri);
+    if (read?.ok) this.bytesWaiting -= read.bytes.length;
+    this.arrived.delete(uri);
+  }
+
   /** Reads a file off the event loop; a slice takes the bytes when they are there. */
   private startRead(uri: string): void {
     let request = this.requested.get(uri);
@@ -460,7 +475,9 @@ export class DiagnosticsScheduler {
         this.work.staleReads++;
       } else {
         this.requested.delete(uri);
+        this.takeArrived(uri);
         this.arrived.set(uri, read);
+        this.bytesWaiting += read?.ok ? read.bytes.length : 0;
       }
       this.kick();
     };

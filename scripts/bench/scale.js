@@ -260,11 +260,21 @@ async function pushQuiet(client, since, quietMs = 400) {
   }
 }
 
-/** Pull: the diagnostics of every workspace file (workspace/diagnostic) and of the opened sheet. */
+/**
+ * Pull: the diagnostics of every workspace file (workspace/diagnostic) and of the opened sheet.
+ * As VS Code does, the result ids of the last reports are sent back, and a report the server
+ * answers `unchanged` keeps the items it had.
+ */
 async function pullAll(client, openedUri) {
-  const out = new Map();
-  const ws = await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
-  for (const item of ws.items) if (item.kind === 'full') out.set(item.uri, item.items);
+  client.workspaceReports ??= new Map();
+  const known = client.workspaceReports;
+  const previousResultIds = [...known].filter(([, r]) => r.resultId).map(([uri, r]) => ({ uri, value: r.resultId }));
+  const ws = await client.conn.sendRequest('workspace/diagnostic', { previousResultIds });
+  for (const item of ws.items) {
+    if (item.kind === 'full') known.set(item.uri, { resultId: item.resultId, items: item.items });
+    else if (known.has(item.uri)) known.get(item.uri).resultId = item.resultId;
+  }
+  const out = new Map([...known].map(([uri, r]) => [uri, r.items]));
   const report = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: openedUri } });
   out.set(openedUri, report.items);
   return out;

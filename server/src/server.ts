@@ -43,8 +43,8 @@ export function startShiteiServer(connection: Connection, options: ServerOptions
   connection.languages.diagnostics.on(async (params, token) =>
     DiagnosticsScheduler.retrigger(await ctx.request('diagnostic', token, () => diagnostics.pull(params.textDocument.uri, token))));
   // Pull clients ask for the files that are not open through workspace diagnostics.
-  connection.languages.diagnostics.onWorkspace(async (_params, token) =>
-    DiagnosticsScheduler.retrigger(await ctx.request('workspaceDiagnostic', token, () => diagnostics.pullWorkspace(token))));
+  connection.languages.diagnostics.onWorkspace(async (params, token) =>
+    DiagnosticsScheduler.retrigger(await ctx.request('workspaceDiagnostic', token, () => diagnostics.pullWorkspace(params.previousResultIds, token))));
 
   connection.listen();
 }

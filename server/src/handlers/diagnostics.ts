@@ -8,7 +8,7 @@
  * in the connection's writer (connectionFlow.ts), so an answer is never queued behind hundreds of
  * them. A change re-publishes only the documents whose cross-file results it touched.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { compareDiagnostics, localize, type Diagnostic, type AnalysisResult } from '../../../core/out/index';
 import { cancelled, type ServerContext } from '../context';
 import type { SheetDocument } from '../documents';
@@ -270,10 +270,13 @@ export class DiagnosticsScheduler {
   /**
    * Pull mode: the workspace files not open, as far as they are analysed; the rest follow with a
    * refresh. Built in slices (a large workspace's report is thousands of files), with requests
-   * answered in between.
+   * answered in between. Each report has a result id; a file whose id the client sends back is
+   * answered `unchanged` while its analysis and its cross-file results are the same, so after a
+   * change only what it touched is sent again.
    */
-  async pullWorkspace(token?: CancellationToken) {
-    const items = [];
+  async pullWorkspace(previousResultIds: readonly { uri: string; value: string }[] = [], token?: CancellationToken) {
+    const previous = new Map(previousResultIds.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
     let deadline = performance.now() + SLICE_MS;
     for (const uri of [...this.ctx.files.uris()]) {
       if (performance.now() >= deadline) {
@@ -285,9 +288,22 @@ export class DiagnosticsScheduler {
       if (this.ctx.store.has(uri) || this.isQueued(uri)) continue;
       const doc = this.ctx.files.get(uri);
       const result = doc && this.ctx.analysis.cached(doc);
-      if (doc && result) items.push({ uri, kind: 'full' as const, version: null, items: this.diagnosticsOf(doc, result) });
+      if (!doc || !result) continue;
+      const resultId = this.resultIdOf(uri, result);
+      if (previous.get(uri) === resultId) items.push({ uri, kind: 'unchanged', resultId, version: null });
+      else items.push({ uri, kind: 'full', resultId, version: null, items: this.diagnosticsOf(doc, result) });
     }
     return { items };
+  }
+
+  private readonly resultSerials = new WeakMap<AnalysisResult, number>();
+  private resultSerial = 0;
+
+  /** Names what a report is made of: this analysis of the document, and the cross-file results as stamped now. */
+  private resultIdOf(uri: string, result: AnalysisResult): string {
+    let serial = this.resultSerials.get(result);
+    if (serial === undefined) this.resultSerials.set(result, (serial = ++this.resultSerial));
+    return `${serial}.${this.ctx.index.stampOf(uri)}`;
   }
 
   /** Whether `uri` waits in the queue (to be read, analysed or indexed). */

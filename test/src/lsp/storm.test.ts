@@ -3,11 +3,12 @@
  * rewritten to one placeholder 整理番号 and announced in one didChangeWatchedFiles (each twice, as
  * file watchers do). Orderings are observed, not durations:
  *
- * - push: a hover sent as soon as the first changed file is published again is answered after at
- *   most a few more publications (the server does not queue hundreds of them ahead of an answer),
- *   and before the last changed file is published; one sent with the notification is answered
- *   before any changed file is;
- * - pull: hovers are answered while the storm is processed, before the refresh that ends it;
+ * - push: hovers sent while the changed files are published are each answered after at most a
+ *   pipe's worth of publications and a few more (the server does not queue hundreds of them ahead
+ *   of an answer), the first before the last changed file is published; one sent with the
+ *   notification is answered before any changed file is;
+ * - pull: hovers are answered while the storm is processed, before the refresh that ends it; the
+ *   workspace report sends again the files the storm changed, and `unchanged` when nothing did;
  * - afterwards every file's diagnostics (published, or pulled) are those of `shitei check` over
  *   the same folder.
  */
@@ -30,12 +31,8 @@ after(() => {
 /** How many files the storm rewrites: enough that publishing them takes many turns of the server's loop. */
 const STORM = 800;
 const PLACEHOLDER = '防衛-XXXX-XXXX';
-/**
- * How many publications may come between a hover request and its answer in the server's output:
- * the server lets 4 wait in its writer; the rest is what it wrote before it read the request
- * (still in the pipe when the request left). Without that limit it is hundreds.
- */
-const MOST_AHEAD = STORM / 10;
+/** What a pipe holds before its writer waits (Linux: 16 pages). */
+const PIPE_BYTES = 65536;
 
 const href = (file: string) => pathToFileURL(file).href;
 
@@ -99,7 +96,7 @@ const hoverAt = (s: LspSession, uri: string) => s.request('textDocument/hover', 
  * where the bytes arrive, so the client's own backlog of messages to handle does not count.)
  */
 function outputOrder(s: LspSession) {
-  const order = { publications: 0, hoverAnswers: [] as number[], hoverRequests: [] as number[] };
+  const order = { publications: 0, hoverAnswers: [] as number[], hoverRequests: [] as number[], smallestPublication: Infinity };
   // And where each hover request was when its bytes went to the server.
   const stdin = s.proc.stdin!;
   const write = stdin.write.bind(stdin) as (...args: unknown[]) => boolean;
@@ -117,7 +114,10 @@ function outputOrder(s: LspSession) {
       if (pending.length < headerEnd + 4 + length) return;
       const body = pending.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
       pending = pending.subarray(headerEnd + 4 + length);
-      if (body.includes('"method":"textDocument/publishDiagnostics"')) order.publications++;
+      if (body.includes('"method":"textDocument/publishDiagnostics"')) {
+        order.publications++;
+        order.smallestPublication = Math.min(order.smallestPublication, headerEnd + 4 + length);
+      }
       else if (body.includes('"result":{"contents"')) order.hoverAnswers.push(order.publications);
     }
   });
@@ -172,7 +172,13 @@ test(`push: during a storm of ${STORM} changed files, a hover is answered betwee
     assert.equal(published.size, 0, 'the hover sent with the notification was answered before any changed file was published');
     await whilePublishing;
     assert.ok(publishedAtAnswer[0] < STORM, `the first hover was answered before the last changed file was published (${publishedAtAnswer.join(', ')} of ${STORM})`);
-    assert.ok(Math.max(...ahead) <= MOST_AHEAD, `publications between each hover and its answer: ${ahead.join(', ')}`);
+    // Between a request and its answer come what was still in the pipe when the request left (at
+    // most a pipe's worth), what the server wrote before it read the request (at most another
+    // before it must wait for the client), and the few it lets wait in its writer ahead of the
+    // answer (4, and an open document's). Without that limit it is hundreds.
+    const mostAhead = 2 * Math.ceil(PIPE_BYTES / order.smallestPublication) + 16;
+    assert.ok(mostAhead < STORM / 4, `publications are large enough to tell (${mostAhead})`);
+    assert.ok(Math.max(...ahead) <= mostAhead, `publications between each hover and its answer: ${ahead.join(', ')} (at most ${mostAhead})`);
     // Settled: every changed file shows the shared number; then nothing more changes.
     await s.until(() => w.files.every((f) => s.diagnostics.get(href(f))!.diagnostics.some((d) => d.code === 'serial-duplicate')), 120_000);
     let last = count;
@@ -203,9 +209,23 @@ test(`pull: during a storm of ${STORM} changed files, hovers are answered before
     refreshes++;
     return null;
   });
+  /** As VS Code does: the result ids of the last reports go back; an `unchanged` report keeps its items. */
+  const known = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let kinds = { full: 0, unchanged: 0 };
   const pullAll = async () => {
-    const ws = await s.request<{ items: { uri: string; kind: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
-    const out = new Map(ws.items.filter((i) => i.kind === 'full').map((i) => [i.uri, i.items]));
+    const previousResultIds = [...known].map(([uri, r]) => ({ uri, value: r.resultId }));
+    const ws = await s.request<{ items: { uri: string; kind: string; resultId: string; items?: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds });
+    kinds = { full: 0, unchanged: 0 };
+    for (const item of ws.items) {
+      assert.ok(item.resultId, 'each report has a result id');
+      if (item.kind === 'full') known.set(item.uri, { resultId: item.resultId, items: item.items! });
+      else {
+        assert.ok(known.has(item.uri), 'unchanged only where the client sent a result id');
+        known.get(item.uri)!.resultId = item.resultId;
+      }
+      kinds[item.kind as 'full' | 'unchanged']++;
+    }
+    const out = new Map([...known].map(([uri, r]) => [uri, r.items]));
     const report = await s.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: href(w.opened) } });
     out.set(href(w.opened), report.items);
     return out;
@@ -227,9 +247,13 @@ test(`pull: during a storm of ${STORM} changed files, hovers are answered before
       if (refreshes === before) answered++;
     }
     assert.ok(answered >= 2, `${answered} hovers answered before the refresh that ended the storm`);
-    // The refresh says the storm is done: the reports pulled now are final.
+    // The refresh says the storm is done: the reports pulled now are final, every changed file's sent again.
     const pulled = await pullAll();
+    assert.deepEqual(kinds, { full: STORM, unchanged: 0 });
     assertSameAsCli(cliDiagnostics(w.dir), (uri) => pulled.get(uri));
+    // Asked again with nothing changed: every report is `unchanged`.
+    await pullAll();
+    assert.deepEqual(kinds, { full: 0, unchanged: STORM });
   } finally {
     await s.stop();
   }

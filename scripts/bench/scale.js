@@ -377,24 +377,22 @@ async function benchScale(tmp, o) {
       cliReports = { original: cliOriginal, placeholder: (await o.runCli(folder.dir)).report };
       writeStormState(storm, 'original');
     }
-    o.log(`scale: push client over ${n} sheets`);
-    const push = await runClient(folder, { pull: false, env: o.env, serverScript: o.serverScript });
-    if (storm) {
-      o.log(`scale: push: change storm of ${storm.files.length} files (3 rounds)`);
-      push.storm = await changeStorm(push.client, folder, storm, { pull: false, cliReports });
-      writeStormState(storm, 'original');
-    }
-    await push.client.close();
-    delete push.client;
-    o.log(`scale: pull client over ${n} sheets`);
-    const pull = await runClient(folder, { pull: true, env: o.env, serverScript: o.serverScript });
-    if (storm) {
-      o.log(`scale: pull: change storm of ${storm.files.length} files (3 rounds)`);
-      pull.storm = await changeStorm(pull.client, folder, storm, { pull: true, cliReports });
-      writeStormState(storm, 'original');
-    }
-    await pull.client.close();
-    delete pull.client;
+    /** One client over the folder (push or pull mode), with the change storm when there is one. */
+    const measure = async (pull) => {
+      const mode = pull ? 'pull' : 'push';
+      o.log(`scale: ${mode} client over ${n} sheets`);
+      const run = await runClient(folder, { pull, env: o.env, serverScript: o.serverScript });
+      if (storm) {
+        o.log(`scale: ${mode}: change storm of ${storm.files.length} files (3 rounds)`);
+        run.storm = await changeStorm(run.client, folder, storm, { pull, cliReports });
+        writeStormState(storm, 'original');
+      }
+      await run.client.close();
+      delete run.client;
+      return run;
+    };
+    const push = await measure(false);
+    const pull = await measure(true);
     out.sizes[n] = { cli, push, pull };
     fs.rmSync(folder.dir, { recursive: true, force: true });
   }

@@ -214,8 +214,10 @@ export class DiagnosticsScheduler {
     this.warnings.report(doc.uri);
     const cross = this.ctx.index.diagnosticsFor(doc.uri);
     const all: Diagnostic[] = cross.length ? [...result.diagnostics, ...cross].sort(compareDiagnostics) : result.diagnostics;
-    const cursor = new RangeCursor(doc.lineIndex, this.ctx.encoding);
-    return all.map((d) => toLspDiagnostic(d, doc.lineIndex, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl, cursor));
+    // The analysis' own line index when it was made from this very text (no second pass over a 2 MB sheet per keystroke).
+    const index = result.sheet && result.sheet.text === doc.text ? result.sheet.syntax.lineIndex : doc.lineIndex;
+    const cursor = new RangeCursor(index, this.ctx.encoding);
+    return all.map((d) => toLspDiagnostic(d, index, this.ctx.encoding, this.ctx.locale, this.ctx.docUrl, cursor));
   }
 
   /**

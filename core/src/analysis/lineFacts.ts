@@ -9,7 +9,7 @@
  * Facts are pure functions of the line's text with offsets relative to it (never document
  * offsets), so one object serves every document and every position the line moves to.
  */
-import { ContentCache, detached, onClearContentCaches } from '../text/contentCache';
+import { ContentCache, onClearContentCaches } from '../text/contentCache';
 
 /** A kind of per-line fact; `name` is for debugging only. Create one per kind, at module level. */
 export class LineFact<V> {
@@ -44,9 +44,9 @@ const FACTS = new ContentCache<LineFacts>();
 
 /** The facts object of a line's text (the same object for the same text while it is cached). */
 export function factsOf(text: string): LineFacts {
-  // A copy: a line too long for the cache is handed over as the document's own slice, and the
-  // facts (kept with the recent lines below) must not keep the document alive.
-  return FACTS.get(text, (key) => new LineFacts(detached(key)));
+  // The cache hands over a copy of the line, never the document's slice (contentCache.ts): the
+  // facts, kept with the recent lines below, do not keep the document alive.
+  return FACTS.get(text, (key) => new LineFacts(key));
 }
 
 /** The facts of the lines of the last few texts analysed, in line order. */

@@ -250,7 +250,7 @@ export class SheetModel {
 
   /** The period expressions of one content line (offsets in the line). */
   periodsOfLine(line: ContentLine): PeriodExpressions {
-    return this.lineFacts(line).get(PERIODS, scanLine);
+    return periodsOf(this.lineFacts(line));
   }
 
   /**
@@ -263,7 +263,7 @@ export class SheetModel {
       const out: LinePeriods[] = [];
       for (const line of this.section(name)?.content ?? []) {
         const facts = this.lineFacts(line);
-        const found = facts.get(PERIODS, scanLine);
+        const found = periodsOf(facts);
         if (found.scoped.length > 0 || found.openEnded.length > 0) out.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
       }
       return out;

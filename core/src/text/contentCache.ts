@@ -51,7 +51,9 @@ export class ContentCache<V> {
 
   get(key: string, compute: (key: string) => V): V {
     countWork(1);
-    if (key.length > this.maxKeyLength) return compute(key);
+    // A key too long to keep is still handed over as a copy: what compute returns (and whoever
+    // keeps it) must never hold a slice of the whole document.
+    if (key.length > this.maxKeyLength) return compute(detached(key));
     const hit = this.recent.get(key);
     if (hit !== undefined) return hit;
     const old = this.older.get(key);

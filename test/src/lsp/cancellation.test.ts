@@ -52,6 +52,16 @@ async function pullSession(dir: string) {
   return LspSession.start({ pull: true, rootPath: dir });
 }
 
+/** A small sheet opened and checked (the server is warm), then the large one opened: their URIs. */
+async function openSmallThenLarge(s: Awaited<ReturnType<typeof pullSession>>, dir: string): Promise<{ uri: string; small: string }> {
+  const uri = pathToFileURL(path.join(dir, 'large.shitei')).href;
+  const small = pathToFileURL(path.join(dir, 'small.shitei')).href;
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'shitei', version: 1, text: SMALL } });
+  await s.request('textDocument/diagnostic', { textDocument: { uri: small } });
+  await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shitei', version: 1, text: largeSheet() } });
+  return { uri, small };
+}
+
 test('pull: a cancel sent right after the diagnostic request of a 1.5 MB sheet answers -32800; the server then answers the next requests', async () => {
   const dir = tempFolder();
   const s = await pullSession(dir);
@@ -79,11 +89,7 @@ test('pull: a cancel read while the analysis runs (another request was answered 
   const dir = tempFolder();
   const s = await pullSession(dir);
   try {
-    const uri = pathToFileURL(path.join(dir, 'large.shitei')).href;
-    const small = pathToFileURL(path.join(dir, 'small.shitei')).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'shitei', version: 1, text: SMALL } });
-    await s.request('textDocument/diagnostic', { textDocument: { uri: small } });
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shitei', version: 1, text: largeSheet() } });
+    const { uri, small } = await openSmallThenLarge(s, dir);
     const source = new CancellationTokenSource();
     const asked = settle(s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token));
     await s.request('textDocument/diagnostic', { textDocument: { uri: small } });
@@ -103,11 +109,7 @@ test('pull: requests are answered while a large sheet is analysed, and an edit m
   const dir = tempFolder();
   const s = await pullSession(dir);
   try {
-    const uri = pathToFileURL(path.join(dir, 'large.shitei')).href;
-    const small = pathToFileURL(path.join(dir, 'small.shitei')).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'shitei', version: 1, text: SMALL } });
-    await s.request('textDocument/diagnostic', { textDocument: { uri: small } });
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'shitei', version: 1, text: largeSheet() } });
+    const { uri, small } = await openSmallThenLarge(s, dir);
     const asked = settle(s.request('textDocument/diagnostic', { textDocument: { uri } }));
     // Sent after it, so read after its analysis began: answered between two of its rules.
     const other = await s.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: small } });

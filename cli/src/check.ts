@@ -42,7 +42,8 @@ export async function runCheck(options: CheckOptions): Promise<RunReport> {
       else reports.push({ path: shown, diagnostics: [toJsonDiagnostic(read.tooLarge, new LineIndex(''), options.locale)] });
       continue;
     }
-    const result = analyzeText(read.text, { config, tokens });
+    // The report says whether a fix exists, nothing more: the fix objects are not kept.
+    const result = analyzeText(read.text, { config, tokens, keepFixes: false });
     const index = new LineIndex(read.text);
     // The report's form at once: the analysis' own objects (a million for a sheet of 【 lines,
     // each with its fix) are not kept while the other files are checked. Their offsets are, to

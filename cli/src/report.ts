@@ -49,7 +49,7 @@ export function toJsonDiagnostic(d: Diagnostic, index: LineIndex, locale: Locale
     endLine: end.line + 1,
     endColumn: end.character + 1,
     message: localize(d.message, locale),
-    fixable: d.fixes.length > 0,
+    fixable: d.fixable ?? d.fixes.length > 0,
   };
 }
 

@@ -20,6 +20,11 @@ export interface Diagnostic {
   span: Span;
   message: Localized;
   fixes: Fix[];
+  /**
+   * Set when the analysis was told not to keep fixes (AnalyzeOptions.keepFixes false): `fixes`
+   * is then empty, and this says whether the rule offered one that fits the text.
+   */
+  fixable?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -40,6 +45,12 @@ export interface AnalyzeOptions {
    * CLI): every diagnostic.
    */
   maxReportsPerRule?: number;
+  /**
+   * False: the diagnostics keep no fix objects, only `fixable` (`shitei check` reports whether a
+   * fix exists; a sheet of a million broken headings otherwise keeps a million fixes, each
+   * several objects, alive until its report is written). Default true (editors, --fix).
+   */
+  keepFixes?: boolean;
 }
 
 export interface AnalysisResult {
@@ -87,8 +98,8 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
   const rules = options.rules ?? DOCUMENT_RULES;
   const diagnostics: Diagnostic[] = [];
   const tokens = options.tokens;
-  const hasBom = text.charCodeAt(0) === 0xfeff;
   const cap = options.maxReportsPerRule ?? Infinity;
+  const keepFixes = options.keepFixes ?? true;
   const truncated: string[] = [];
   for (const rule of rules) {
     if (options.shouldStop?.()) return { diagnostics: [], sheet, complete: false, cancelled: true };
@@ -96,7 +107,9 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
     if (setting === 'off') continue;
     if (rule.meta.needsTokens && !tokens) continue;
     countWork(1);
-    const found: Report[] = [];
+    // Each report becomes a diagnostic at once (its fix objects, when not kept, die young); they
+    // join the others only when the rule has ended, as a rule that throws gives none.
+    const found: Diagnostic[] = [];
     const context: RuleContext = {
       sheet,
       config,
@@ -105,7 +118,7 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
       hasTokens: !!tokens,
       report: (r) => {
         if (found.length >= cap) throw ENOUGH; // this rule has said enough; its first reports stand
-        found.push(r);
+        found.push(diagnosticOf(r, rule.meta.code, setting, text, keepFixes));
       },
     };
     try {
@@ -119,12 +132,7 @@ export function* analyzeSteps(text: string, options: AnalyzeOptions): Generator<
         continue;
       }
     }
-    for (const r of found) {
-      // A rule's mistakes stop here: spans are kept inside the text, and a fix whose edits do
-      // not fit the text (outside it, reversed, overlapping) is dropped rather than offered.
-      const fixes = r.fixes === undefined || r.fixes.length === 0 ? NO_FIXES : r.fixes.filter((f) => editsFit(f.edits, text.length));
-      diagnostics.push({ code: rule.meta.code, severity: setting, span: clampSpan(r.span, text.length), message: r.message, fixes: hasBom ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes });
-    }
+    for (const d of found) diagnostics.push(d);
     yield;
   }
   const encoding = engineSeverity(config, ENCODING_SUSPECT);
@@ -201,6 +209,22 @@ function internalError(code: string, error: unknown, span: Span, severity: Sever
     },
     fixes: [],
   };
+}
+
+/**
+ * A rule's report as a diagnostic. A rule's mistakes stop here: spans are kept inside the text,
+ * and a fix whose edits do not fit the text (outside it, reversed, overlapping) is dropped
+ * rather than offered.
+ */
+function diagnosticOf(r: Report, code: string, severity: Severity, text: string, keepFixes: boolean): Diagnostic {
+  const span = clampSpan(r.span, text.length);
+  // The usual case, every fix fitting, keeps the rule's own list (no copy per diagnostic).
+  const fixes = r.fixes === undefined || r.fixes.length === 0 ? NO_FIXES
+    : r.fixes.every((f) => editsFit(f.edits, text.length)) ? r.fixes : r.fixes.filter((f) => editsFit(f.edits, text.length));
+  if (!keepFixes) return { code, severity, span, message: r.message, fixes: NO_FIXES, fixable: fixes.length > 0 };
+  // A BOM stays the text's first character whatever a fix inserts at 0.
+  const kept = text.charCodeAt(0) === 0xfeff ? fixes.map((f) => ({ ...f, edits: f.edits.map((e) => keepBomFirst(text, e)) })) : fixes;
+  return { code, severity, span, message: r.message, fixes: kept.length > 0 ? kept : NO_FIXES };
 }
 
 function clampSpan(span: Span, length: number): Span {

@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { REPO, runCli } from '../support/cli';
 import { ALL_CODES } from '../../../core/out/rules/codes';
+import { analyzeText, LineIndex, TokenCache } from '../../../core/out/index';
+import { ConfigLoader, loadTokenizer } from '../../../core/out/node/index';
+import { WORKSPACE_RULES } from '../../../core/out/workspace/workspaceRules';
+import { toJsonDiagnostics, type JsonDiagnostic } from '../../../cli/out/report';
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/sarif-2.1.0-rtm.5.json'), 'utf8'));
 const isUri = (s: string) => {
@@ -83,4 +87,22 @@ test('the extension\'s $shitei problem matcher reads every line of --format unix
     assert.ok(fs.existsSync(path.join(REPO, m[matcher.pattern.file])));
     assert.match(m[matcher.pattern.severity], /^(error|warning|info|hint)$/);
   }
+});
+
+test('--format json marks as fixable exactly the diagnostics the editor offers a fix for (the CLI keeps no fix objects)', async () => {
+  const cli = JSON.parse(runCli(['check', '--format', 'json', 'samples/']).stdout) as { files: { path: string; diagnostics?: JsonDiagnostic[] }[] };
+  const tokens = new TokenCache(await loadTokenizer());
+  const loader = new ConfigLoader(undefined, { roots: [REPO] });
+  const workspaceCodes = new Set(WORKSPACE_RULES.map((r) => r.meta.code));
+  let fixable = 0;
+  let notFixable = 0;
+  for (const f of cli.files) {
+    const file = path.join(REPO, f.path);
+    const text = fs.readFileSync(file, 'utf8');
+    // The editor's analysis: every fix object kept (the code actions are made from them).
+    const own = analyzeText(text, { config: loader.forDocument(file).config, tokens }).diagnostics;
+    assert.deepEqual(f.diagnostics!.filter((d) => !workspaceCodes.has(d.code)), toJsonDiagnostics(own, new LineIndex(text), 'ja'), f.path);
+    for (const d of own) d.fixes.length > 0 ? fixable++ : notFixable++;
+  }
+  assert.ok(fixable > 20 && notFixable > 20, `${fixable} fixable, ${notFixable} not`);
 });

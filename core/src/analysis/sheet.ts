@@ -5,9 +5,10 @@
 import type { ContentLine, FieldNode, SectionNode, SheetSyntax } from '../syntax/ast';
 import type { SimpleDate, Span, TextEdit } from '../types';
 import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type SectionName } from '../domain/format';
-import { compareDates, parseDate, type DateStyle, type ParsedDate } from '../domain/dates';
+import { compareDates, parseDate, parseDateUncached, type DateStyle, type ParsedDate } from '../domain/dates';
 import { countWork } from '../text/workCounter';
-import { computeExpiry, extensionStart, parsePeriod, type Period } from '../domain/periods';
+import { computeExpiry, extensionStart, parsePeriod, parsePeriodUncached, type ParsedPeriod, type Period } from '../domain/periods';
+import { parseField } from '../syntax/parser';
 import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
 import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
 import { EncodingTally, countEncoding, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
@@ -56,29 +57,34 @@ export interface LifecycleDate {
 /** A designation's state on a day (format.md v1.1): released (解除), lapsed (満了), or in force. */
 export type DesignationState = 'in-force' | 'released' | 'lapsed';
 
-const OPEN_PAREN = new Set(['(', '（']);
-const CLOSE_PAREN = new Set([')', '）']);
+/** ( and （, ) and ）, by code unit. */
+const isOpenParen = (c: number) => c === 0x28 || c === 0xff08;
+const isCloseParen = (c: number) => c === 0x29 || c === 0xff09;
 /** Words after the date inside the parentheses: 決定, 決定日, に決定, 付け決定 … */
 const DECISION_SUFFIX = /[ \t\u3000]*(?:に|付け?)?[ \t\u3000]*(?:閣議決定|延長決定|決定日?|決裁|承認)$/;
 
-/** Reads a 延長 value into period and decision date (pure; spans in document offsets). */
-export function readExtension(node: FieldNode): ExtensionParts {
+/**
+ * Reads a 延長 value into period and decision date (pure; spans in the offsets of `node`).
+ * `readDate` reads the decision date (default: parseDate, cached).
+ */
+export function readExtension(node: FieldNode, readDate: (text: string) => ParsedDate | undefined = parseDate): ExtensionParts {
   const value = node.value;
   const base = node.valueSpan.start;
   const whole: ExtensionParts = { node, periodText: value, periodSpan: node.valueSpan };
-  if (value.length === 0 || !CLOSE_PAREN.has(value[value.length - 1])) return whole;
+  if (value.length === 0 || !isCloseParen(value.charCodeAt(value.length - 1))) return whole;
   // The parentheses closing the value, matched backwards so a weekday inside them, 令和13年3月25日(火), nests.
   let depth = 0;
   let open = -1;
   for (let i = value.length - 1; i >= 0; i--) {
-    if (CLOSE_PAREN.has(value[i])) depth++;
-    else if (OPEN_PAREN.has(value[i]) && --depth === 0) {
+    const c = value.charCodeAt(i);
+    if (isCloseParen(c)) depth++;
+    else if (isOpenParen(c) && --depth === 0) {
       open = i;
       break;
     }
   }
   if (open <= 0) return whole;
-  const periodText = value.slice(0, open).replace(/[ \t\u3000]+$/, '');
+  const periodText = value.slice(0, trimmedEnd(value, 0, open));
   if (periodText.length === 0) return whole;
   const innerRaw = value.slice(open + 1, value.length - 1);
   // 令和13年3月31日(月): a weekday after a date belongs to the date, not a decision.
@@ -88,7 +94,7 @@ export function readExtension(node: FieldNode): ExtensionParts {
   const dateText = inner.replace(DECISION_SUFFIX, '');
   const innerStart = base + open + 1 + lead;
   const parts: ExtensionParts = { node, periodText, periodSpan: { start: base, end: base + periodText.length } };
-  const parsed = dateText.length > 0 ? parseDate(dateText) : undefined;
+  const parsed = dateText.length > 0 ? readDate(dateText) : undefined;
   if (parsed) parts.decision = { text: dateText, span: { start: innerStart, end: innerStart + dateText.length }, parsed };
   else parts.notADate = { text: inner, span: { start: base + open, end: base + value.length } };
   return parts;
@@ -107,6 +113,36 @@ export interface LinePeriods {
 
 const PERIODS = new LineFact<PeriodExpressions>('periods');
 const ENCODING = new LineFact<EncodingCounts>('encoding');
+
+/** A 延長 line read from its text alone (offsets in the line): its parts and its period. */
+interface ExtensionReading {
+  parts: ExtensionParts;
+  period: ParsedPeriod | undefined;
+}
+const EXTENSION = new LineFact<ExtensionReading | undefined>('extension');
+
+/**
+ * The line's field read as a 延長 (the parser's own field reading, on the line alone). Read
+ * without the period and date caches: the reading is kept with the line's facts, so a keystroke
+ * elsewhere does not read it again, and a cold sheet of 30,000 distinct 延長 lines does not pay
+ * for filling two caches as well.
+ */
+function readExtensionLine(text: string): ExtensionReading | undefined {
+  const node = parseField(text, 0, 0, text.length);
+  if (!node) return undefined;
+  const parts = readExtension(node, parseDateUncached);
+  return { parts, period: parsePeriodUncached(parts.periodText) };
+}
+
+/** An extension read on its line alone (ExtensionReading), placed at `node` in the document. */
+function placedExtension(node: FieldNode, relative: ExtensionParts): ExtensionParts {
+  const at = node.lineSpan.start;
+  const place = (span: Span): Span => ({ start: at + span.start, end: at + span.end });
+  const parts: ExtensionParts = { node, periodText: relative.periodText, periodSpan: relative.periodSpan === relative.node.valueSpan ? node.valueSpan : place(relative.periodSpan) };
+  if (relative.decision) parts.decision = { text: relative.decision.text, span: place(relative.decision.span), parsed: relative.decision.parsed };
+  if (relative.notADate) parts.notADate = { text: relative.notADate.text, span: place(relative.notADate.span) };
+  return parts;
+}
 
 /** The period expressions of a line from its facts (offsets in the line). */
 export function periodsOf(facts: LineFacts): PeriodExpressions {
@@ -281,8 +317,10 @@ export class SheetModel {
   period(node: FieldNode): ParsedPeriodField {
     let known = this.periods.get(node);
     if (!known) {
-      const text = lookupField(node.name)?.name === '延長' ? this.extension(node).periodText : node.value;
-      known = { node, ...(parsePeriod(text) ?? {}) };
+      const extension = lookupField(node.name)?.name === '延長';
+      const reading = extension ? this.extensionReading(node) : undefined;
+      const parsed = reading ? reading.period : parsePeriod(extension ? this.extension(node).periodText : node.value);
+      known = { node, ...(parsed ?? {}) };
       this.periods.set(node, known);
     }
     return known;
@@ -292,10 +330,22 @@ export class SheetModel {
   extension(node: FieldNode): ExtensionParts {
     let known = this.extensionParts.get(node);
     if (!known) {
-      known = readExtension(node);
+      const reading = this.extensionReading(node);
+      known = reading ? placedExtension(node, reading.parts) : readExtension(node);
       this.extensionParts.set(node, known);
     }
     return known;
+  }
+
+  /** The reading kept with the facts of the field's line (undefined for a node not from this sheet's lines). */
+  private extensionReading(node: FieldNode): ExtensionReading | undefined {
+    if (!this.factsRead) this.readFacts();
+    const facts = this.factsByLine[node.line];
+    // The facts' text is the trimmed line, the field's lineSpan; a node that is not this line's
+    // field as parsed (made by a caller) is read directly.
+    if (!facts || facts.text.length !== node.lineSpan.end - node.lineSpan.start) return undefined;
+    const reading = facts.get(EXTENSION, readExtensionLine);
+    return reading && reading.parts.node.value === node.value && reading.parts.node.valueSpan.start === node.valueSpan.start - node.lineSpan.start ? reading : undefined;
   }
 
   // Kept by node, not in `memo` under a key made per line: with tens of thousands of 延長 lines,

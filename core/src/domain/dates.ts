@@ -251,6 +251,11 @@ export function parseDate(text: string): ParsedDate | undefined {
 
 const DATE_CACHE = new ContentCache<ParsedDate | null>(20_000, 256);
 
+/** parseDate without its cache, for a caller that keeps the result itself (see parsePeriodUncached). */
+export function parseDateUncached(text: string): ParsedDate | undefined {
+  return Object.freeze(readDate(text));
+}
+
 function readDate(text: string): ParsedDate | undefined {
   const f = foldWidth(text.trim());
   if (f.length === 0) return undefined;

@@ -18,6 +18,7 @@ import {
   compareDates,
   daysInMonth,
   parseDate,
+  parseDateUncached,
 } from './dates';
 
 export type Period =
@@ -75,7 +76,16 @@ export function parsePeriod(text: string): ParsedPeriod | undefined {
 
 const PERIOD_CACHE = new ContentCache<ParsedPeriod | undefined>(20_000, 256);
 
-function readPeriod(text: string): ParsedPeriod | undefined {
+/**
+ * parsePeriod without its cache, for a caller that keeps the result itself (the sheet keeps a
+ * 延長 line's reading with the line's facts; a sheet of 30,000 distinct 延長 lines spent more on
+ * filling this cache than on reading them).
+ */
+export function parsePeriodUncached(text: string): ParsedPeriod | undefined {
+  return readPeriod(text, parseDateUncached);
+}
+
+function readPeriod(text: string, readDate: (text: string) => ParsedDate | undefined = parseDate): ParsedPeriod | undefined {
   const f = foldWidth(text).trim();
   if (f.length === 0) return undefined;
 
@@ -104,14 +114,14 @@ function readPeriod(text: string): ParsedPeriod | undefined {
 
   const until = untilDateText(f);
   if (until !== undefined) {
-    const parsed = parseDate(until);
+    const parsed = readDate(until);
     if (!parsed) return { error: UNREADABLE };
     if (!parsed.date) return { error: parsed.error ?? UNREADABLE, parsedDate: parsed };
     return { period: { kind: 'until', date: parsed.date, dateStyle: parsed.style }, parsedDate: parsed };
   }
 
   // A bare date: the intent is clear but the format asks for まで so the end is unambiguous.
-  const bare = parseDate(f);
+  const bare = readDate(f);
   if (bare) {
     return {
       error: {

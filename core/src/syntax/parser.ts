@@ -87,10 +87,11 @@ function aimDirectives(lines: readonly SourceLine[], directives: DirectiveNode[]
   }
 }
 
-function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
+export function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
   let sep = -1;
   for (let i = start; i < end; i++) {
-    if (text[i] === '：' || text[i] === ':') {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) { // ： or :
       sep = i;
       break;
     }

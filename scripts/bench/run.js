@@ -23,8 +23,8 @@
  *                                  [--json FILE] [--write]
  *   --write  replaces the results block of docs/performance.md with this run's table.
  *   --only LIST  run only some benchmarks, e.g. --only 1,4 (the table shows those rows); the
- *            sections text (scripts/bench/text.js) and output (scripts/bench/output.js) print
- *            their own tables.
+ *            sections text (scripts/bench/text.js), output (scripts/bench/output.js) and shapes
+ *            (scripts/bench/shapes.js) print their own tables.
  *   --server FILE  run the language server as `node FILE --stdio` (e.g. the bundled dist/server.js)
  *            instead of `node bin/shitei.js lsp --stdio`.
  *   --node-options STR  NODE_OPTIONS for our processes only (server and CLI), e.g. to try a fix
@@ -527,6 +527,7 @@ async function main() {
     }
     if (want('text')) result.text = await require('./text').runSection(log, options); // text size: 2 MB sheets, keystrokes in the core (scripts/bench/text.js)
     if (want('output')) result.output = await require('./output').runSection(log, options); // shitei check on 2 MB hostile sheets, every format (scripts/bench/output.js)
+    if (want('shapes')) result.shapes = await require('./shapes').runSection(log, options); // 2 MB hostile sheets edited in the language server (scripts/bench/shapes.js)
     if (want('scale')) {
       // 20,000 sheets take minutes on a shared machine: opt in with SHITEI_BENCH_SCALE_LARGE=1.
       const sizes = process.env.SHITEI_BENCH_SCALE_SIZES

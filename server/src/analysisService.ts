@@ -186,7 +186,7 @@ export class AnalysisService {
       advance: (deadline) => {
         if (!run || run.generation !== this.generation) {
           const config = this.configFor(doc.uri);
-          run = { generation: this.generation, complete: this.state === 'ready', config, steps: analyzeSteps(doc.text, { config, tokens: this.tokens }) };
+          run = { generation: this.generation, complete: this.state === 'ready', config, steps: analyzeSteps(doc.text, { config, tokens: this.tokens, maxReportsPerRule: EDITOR_REPORTS_PER_RULE }) };
         }
         for (;;) {
           const step = run.steps.next();

@@ -47,6 +47,21 @@ test('push client: a rule shows its first 1,000 problems and problems-truncated 
   }
 });
 
+test('push client: a workspace sheet that is not open is checked with the same limit (the background index keeps no million diagnostics)', async () => {
+  const { dir, file } = brokenSheet();
+  const s = await LspSession.start({ rootPath: dir, cwd: dir });
+  try {
+    const uri = pathToFileURL(file).href;
+    await s.until(() => (s.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0, 20000);
+    const ds = s.diagnostics.get(uri)!.diagnostics;
+    assert.equal(count(ds, 'heading-unclosed'), 1000);
+    assert.equal(count(ds, 'problems-truncated'), 1);
+  } finally {
+    await s.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('pull client: the same limit; shitei check lists every problem of the file', async () => {
   const { dir, file, text } = brokenSheet();
   const s = await LspSession.start({ rootPath: dir, cwd: dir, pull: true });

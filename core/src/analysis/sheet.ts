@@ -277,9 +277,11 @@ export class SheetModel {
       for (let i = end; i < line.end; i++) if (text.charCodeAt(i) >= 0x80) blanks++;
       tally.addNonAscii(blanks);
       if (start === end) continue;
-      // A heading line's facts are those of the text after its 】 (its content); the whole line is looked up here.
-      const facts = line.kind === 'heading' ? factsOf(text.slice(start, end)) : this.factsByLine[line.line] ?? factsOf(text.slice(start, end));
-      tally.add(start, facts.get(ENCODING, countEncoding));
+      // A heading line's facts are those of the text after its 】 (its content): the whole line
+      // is counted here, not looked up (a heading is short; a sheet of a million headings made a
+      // million cache lookups per keystroke).
+      const facts = line.kind === 'heading' ? undefined : this.factsByLine[line.line];
+      tally.add(start, facts ? facts.get(ENCODING, countEncoding) : countEncoding(text.slice(start, end)));
     }
     return tally.result();
   }

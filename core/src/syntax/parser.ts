@@ -3,11 +3,17 @@
  * nothing throws), with exact spans so rules can point at a value and fixes can edit it.
  */
 import { LineIndex } from '../text/lineIndex';
-import { trimSpan } from '../text/normalize';
+import { trimSpan, trimmedEnd, trimmedStart } from '../text/normalize';
 import { countWork } from '../text/workCounter';
 import type {
   ContentLine, DirectiveNode, FieldNode, HeadingNode, SectionNode, SheetSyntax, SourceLine,
 } from './ast';
+
+/**
+ * The content of a section that has none yet, shared (a sheet of a million headings made a
+ * million empty arrays); the parser gives a section its own array with its first line.
+ */
+const NO_CONTENT = Object.freeze([]) as unknown as ContentLine[];
 
 const DIRECTIVE = /^#\s*shitei-(disable-next-line|disable-file)(?=\s|$)(.*)$/;
 
@@ -26,36 +32,43 @@ export function parseSheet(text: string): SheetSyntax {
     const start = lineIndex.lineStarts[line];
     const end = lineIndex.lineEnd(line);
     countWork(1 + end - start);
-    const trimmed = trimSpan(text, start, end);
+    // The trimmed line as two numbers: a span object is made only where one is kept (a sheet
+    // of a million lines made a million that were thrown away at once).
+    const from = trimmedStart(text, start, end);
+    const to = trimmedEnd(text, from, end);
     const source: SourceLine = { line, start, end, kind: 'blank' };
     lines.push(source);
-    if (trimmed.start === trimmed.end) continue;
-    const first = text[trimmed.start];
-    if (first === '#') {
+    if (from === to) continue;
+    const first = text.charCodeAt(from);
+    if (first === 0x23 /* # */) {
       source.kind = 'comment';
-      const directive = parseDirective(text, line, trimmed.start, trimmed.end);
+      const directive = parseDirective(text, line, from, to);
       if (directive) directives.push(directive);
       continue;
     }
     if (!haveFirst) {
-      firstLineSpan = trimmed;
+      firstLineSpan = { start: from, end: to };
       haveFirst = true;
     }
-    if (first === '【') {
+    if (first === 0x3010 /* 【 */) {
       source.kind = 'heading';
-      const heading = parseHeading(text, line, trimmed.start, trimmed.end);
-      current = { heading, content: [] };
+      const heading = parseHeading(text, line, from, to);
+      current = { heading, content: NO_CONTENT };
       sections.push(current);
-      const rest = trimSpan(text, heading.span.end, trimmed.end);
-      if (heading.closed && rest.start < rest.end) current.content.push({ line, span: rest });
+      if (heading.closed) {
+        const restStart = trimmedStart(text, heading.span.end, to);
+        if (restStart < to) current.content = [{ line, span: { start: restStart, end: to } }];
+      }
       continue;
     }
     if (current) {
       source.kind = 'content';
-      current.content.push({ line, span: trimmed } satisfies ContentLine);
+      const content: ContentLine = { line, span: { start: from, end: to } };
+      if (current.content === NO_CONTENT) current.content = [content];
+      else current.content.push(content);
       continue;
     }
-    const field = parseField(text, line, trimmed.start, trimmed.end);
+    const field = parseField(text, line, from, to);
     if (field) {
       source.kind = 'field';
       fields.push(field);
@@ -116,14 +129,16 @@ function parseHeading(text: string, line: number, start: number, end: number): H
   let depth = 0;
   let close = -1;
   for (let i = start; i < end; i++) {
-    if (text[i] === '【') depth++;
-    else if (text[i] === '】' && --depth === 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3010) depth++;
+    else if (c === 0x3011 && --depth === 0) {
       close = i;
       break;
     }
   }
   const nameEnd = close >= 0 ? close : end;
-  const nameSpan = trimSpan(text, start + 1, nameEnd);
+  const nameStart = trimmedStart(text, start + 1, nameEnd);
+  const nameSpan = { start: nameStart, end: trimmedEnd(text, nameStart, nameEnd) };
   return {
     line,
     name: text.slice(nameSpan.start, nameSpan.end),

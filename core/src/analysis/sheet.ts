@@ -11,7 +11,7 @@ import { computeExpiry, extensionStart, parsePeriod, parsePeriodUncached, type P
 import { parseField } from '../syntax/parser';
 import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
 import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
-import { EncodingTally, countEncoding, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
+import { EncodingTally, countEncoding, countEncodingIn, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
 import { trimmedEnd, trimmedStart } from '../text/normalize';
 
 export interface ParsedPeriodField {
@@ -237,18 +237,19 @@ export class SheetModel {
    */
   private readFacts(): void {
     this.factsRead = true;
-    const headingRest = new Map<number, Span>();
-    for (const s of this.syntax.sections) if (s.content.length > 0 && s.content[0].line === s.heading.line) headingRest.set(s.heading.line, s.content[0].span);
+    // Every heading line starts one section, in order: the k-th heading line is sections[k]'s.
+    const sections = this.syntax.sections;
+    let heading = 0;
     const starts: number[] = [];
     const ends: number[] = [];
     const lineNumbers: number[] = [];
     for (const l of this.syntax.lines) {
       if (l.kind === 'blank') continue;
       if (l.kind === 'heading') {
-        const rest = headingRest.get(l.line);
-        if (!rest) continue;
-        starts.push(rest.start);
-        ends.push(rest.end);
+        const content = sections[heading++].content;
+        if (content.length === 0 || content[0].line !== l.line) continue;
+        starts.push(content[0].span.start);
+        ends.push(content[0].span.end);
       } else {
         const start = trimmedStart(this.text, l.start, l.end);
         starts.push(start);
@@ -281,7 +282,7 @@ export class SheetModel {
       // is counted here, not looked up (a heading is short; a sheet of a million headings made a
       // million cache lookups per keystroke).
       const facts = line.kind === 'heading' ? undefined : this.factsByLine[line.line];
-      tally.add(start, facts ? facts.get(ENCODING, countEncoding) : countEncoding(text.slice(start, end)));
+      tally.add(start, facts ? facts.get(ENCODING, countEncoding) : countEncodingIn(text, start, end));
     }
     return tally.result();
   }

@@ -1,10 +1,6 @@
 import { defineRule } from './types';
-import { LineFact } from '../analysis/lineFacts';
+import { kanaConjunctionsOf } from './support/conjunctions';
 
-const KANA = /および|ならびに|または|もしくは/g;
-/** The kana conjunctions of a line (offsets in the line), kept with the line's facts. */
-const KANA_WORDS = new LineFact<readonly { at: number; word: string }[]>('conjunction-kana');
-const findKana = (text: string) => [...text.matchAll(KANA)].map((m) => ({ at: m.index!, word: m[0] }));
 const KANJI: Record<string, string> = { および: '及び', ならびに: '並びに', または: '又は', もしくは: '若しくは' };
 
 export default defineRule({
@@ -19,8 +15,9 @@ export default defineRule({
   },
   check({ sheet, report }) {
     for (const section of sheet.syntax.sections) {
+      if (section.content.length === 0) continue; // a sheet of a million bare headings
       for (const line of section.content) {
-        for (const k of sheet.lineFacts(line).get(KANA_WORDS, findKana)) {
+        for (const k of kanaConjunctionsOf(sheet.lineFacts(line))) {
           const start = line.span.start + k.at;
           const span = { start, end: start + k.word.length };
           const kanji = KANJI[k.word];

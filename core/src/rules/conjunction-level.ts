@@ -1,18 +1,11 @@
 import { defineRule } from './types';
 import type { SheetModel } from '../analysis/sheet';
 import type { Span } from '../types';
-import { LineFact } from '../analysis/lineFacts';
+import { conjunctionsOf } from './support/conjunctions';
 
-/**
- * The conjunctions of 法令用語 and the sentence end. 及び / 又は count in kana too (they are
- * there, only misspelt: conjunction-kana's); 並びに / 若しくは are reported as written in kanji,
- * so a kana one is reported once, by conjunction-kana, and here after its fix.
- */
-const WORDS = /並びに|ならびに|及び|および|若しくは|もしくは|又は|または|。/g;
-
-/** The conjunctions and sentence ends of a line (offsets in the line), kept with the line's facts. */
-const CONJUNCTIONS = new LineFact<readonly { at: number; word: string }[]>('conjunctions');
-const findConjunctions = (text: string) => [...text.matchAll(WORDS)].map((m) => ({ at: m.index!, word: m[0] }));
+// 及び / 又は count in kana too (they are there, only misspelt: conjunction-kana's); 並びに /
+// 若しくは are reported as written in kanji, so a kana one is reported once, by
+// conjunction-kana, and here after its fix.
 
 interface Found {
   span: Span;
@@ -25,6 +18,7 @@ interface Found {
  */
 export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[], moshikuwa: Found[], hasOyobi: boolean, hasMataha: boolean) => void): void {
   for (const section of sheet.syntax.sections) {
+    if (section.content.length === 0) continue; // a sheet of a million bare headings
     let narabini: Found[] = [];
     let moshikuwa: Found[] = [];
     let hasOyobi = false;
@@ -37,7 +31,7 @@ export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[],
       hasMataha = false;
     };
     for (const line of section.content) {
-      for (const { at, word: w } of sheet.lineFacts(line).get(CONJUNCTIONS, findConjunctions)) {
+      for (const { at, word: w } of conjunctionsOf(sheet.lineFacts(line))) {
         if (w === '。') flush();
         else if (w === '並びに') narabini.push({ span: { start: line.span.start + at, end: line.span.start + at + w.length }, word: w });
         else if (w === '若しくは') moshikuwa.push({ span: { start: line.span.start + at, end: line.span.start + at + w.length }, word: w });

@@ -42,6 +42,7 @@ export default defineRule({
       }
     }
     for (const s of sheet.syntax.sections) {
+      if (s.content.length === 0) continue; // a sheet of a million bare headings
       // Kept with the line's facts (offsets in the line): a keystroke re-scans the line it changed.
       for (const c of s.content) {
         for (const p of sheet.lineFacts(c).get(PLACEHOLDERS, inLine)) {

@@ -43,9 +43,15 @@ export interface EncodingCounts {
 
 /** One pass over a piece's code units (no array of matches: a regex over every non-ASCII character cost more). */
 export function countEncoding(text: string): EncodingCounts {
+  return countEncodingIn(text, 0, text.length);
+}
+
+/** countEncoding of `text.slice(start, end)`, offsets relative to `start` (no slice made). */
+export function countEncodingIn(text: string, start: number, end: number): EncodingCounts {
   const counts: EncodingCounts = { nonAscii: 0, latin: 0, sjis: 0, sjisFirst: -1, replacement: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    const i = j - start;
     if (c < 0x80) continue;
     if (c === 0xfffd) {
       counts.replacement++;

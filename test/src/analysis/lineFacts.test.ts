@@ -13,7 +13,8 @@ import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { analyzeText, type Diagnostic } from '../../../core/out/analysis/analyze';
 import { resolveConfig } from '../../../core/out/analysis/config';
-import { SheetModel } from '../../../core/out/analysis/sheet';
+import { SheetModel, readExtension } from '../../../core/out/analysis/sheet';
+import { parsePeriod } from '../../../core/out/domain/periods';
 import { parseSheet } from '../../../core/out/syntax/parser';
 import { clearContentCaches } from '../../../core/out/text/contentCache';
 import { suspectEncoding } from '../../../core/out/text/encodingSuspect';
@@ -116,4 +117,24 @@ test('what the caches keep of an edited document does not keep the document aliv
   const grown = process.memoryUsage().heapUsed - before;
   // Each text is ≈ 1.2 MB in memory: kept by a cached slice, 40 edits would hold ≈ 48 MB.
   assert.ok(grown < 12_000_000, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 40 edits`);
+});
+
+test('a 延長 line read with its facts is placed where the line is: the same line text twice, indented, gives each its own spans', () => {
+  const line = '延長：5年(令和13年3月25日決定)';
+  const odd = '延長：2年(閣議決定による)';
+  const text = sheet({ fields: { 延長: line } }).replace(`延長：${line.slice(3)}`, `${line}\n\u3000 ${line}\n${odd}\n${odd}`);
+  const model = new SheetModel(parseSheet(text));
+  const direct = (node: (typeof model.extensions)[number]['node']) => readExtension(node);
+  assert.equal(model.extensions.length, 4);
+  for (const ext of model.extensions) {
+    // What the facts give (read once per distinct line) equals reading this node itself.
+    assert.deepEqual(ext, direct(ext.node));
+    assert.deepEqual(model.period(ext.node).period, parsePeriod(ext.periodText)?.period);
+  }
+  const [a, b, c, d] = model.extensions;
+  assert.equal(text.slice(a.decision!.span.start, a.decision!.span.end), '令和13年3月25日');
+  assert.equal(text.slice(b.decision!.span.start, b.decision!.span.end), '令和13年3月25日');
+  assert.notEqual(a.decision!.span.start, b.decision!.span.start);
+  assert.equal(text.slice(c.notADate!.span.start, c.notADate!.span.end), '(閣議決定による)');
+  assert.equal(text.slice(d.periodSpan.start, d.periodSpan.end), '2年');
 });

@@ -144,6 +144,49 @@ function placedExtension(node: FieldNode, relative: ExtensionParts): ExtensionPa
   return parts;
 }
 
+/**
+ * A section's lines with period expressions (SheetModel.periodLines), read from the section as
+ * far as any caller has iterated, and kept. Iterate it, or ask `some`/`find`, which stop at the
+ * first line that answers.
+ */
+export class PeriodLines implements Iterable<LinePeriods> {
+  private readonly read: LinePeriods[] = [];
+  /** The next content line to read. */
+  private next = 0;
+
+  constructor(
+    private readonly content: readonly ContentLine[],
+    private readonly factsOf: (line: ContentLine) => LineFacts,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<LinePeriods> {
+    for (let i = 0; i < this.read.length || this.readOne(); i++) yield this.read[i];
+  }
+
+  some(predicate: (line: LinePeriods) => boolean): boolean {
+    return this.find(predicate) !== undefined;
+  }
+
+  find(predicate: (line: LinePeriods) => boolean): LinePeriods | undefined {
+    for (const line of this) if (predicate(line)) return line;
+    return undefined;
+  }
+
+  /** Reads on to the next line with period expressions; false at the section's end. */
+  private readOne(): boolean {
+    while (this.next < this.content.length) {
+      const line = this.content[this.next++];
+      const facts = this.factsOf(line);
+      const found = periodsOf(facts);
+      if (found.scoped.length > 0 || found.openEnded.length > 0) {
+        this.read.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
 /** The period expressions of a line from its facts (offsets in the line). */
 export function periodsOf(facts: LineFacts): PeriodExpressions {
   return facts.get(PERIODS, scanLine);
@@ -295,18 +338,12 @@ export class SheetModel {
   /**
    * The content lines of a section that hold period expressions, in order, each with its
    * expressions (offsets in the line) and where the line starts. Comment lines are not content
-   * and are not read (format.md: comments are ignored by the rules).
+   * and are not read (format.md: comments are ignored by the rules). Read as far as a caller
+   * iterates, and kept: the rules mostly want the first such line, and a 2 MB description is
+   * not walked on every keystroke to find it.
    */
-  periodLines(name: SectionName): readonly LinePeriods[] {
-    return this.once(`periodLines:${name}`, () => {
-      const out: LinePeriods[] = [];
-      for (const line of this.section(name)?.content ?? []) {
-        const facts = this.lineFacts(line);
-        const found = periodsOf(facts);
-        if (found.scoped.length > 0 || found.openEnded.length > 0) out.push({ at: line.span.start, facts, scoped: found.scoped, openEnded: found.openEnded });
-      }
-      return out;
-    });
+  periodLines(name: SectionName): PeriodLines {
+    return this.once(`periodLines:${name}`, () => new PeriodLines(this.section(name)?.content ?? [], (line) => this.lineFacts(line)));
   }
 
   date(name: '指定年月日' | '満了日' | '解除'): { node: FieldNode; parsed?: ParsedDate } | undefined {

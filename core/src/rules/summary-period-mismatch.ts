@@ -1,6 +1,6 @@
 import { defineRule } from './types';
 import { yearsNamed } from '../domain/periodYears';
-import { documentSpan, type LinePeriods } from '../analysis/sheet';
+import { documentSpan, type LinePeriods, type PeriodLines } from '../analysis/sheet';
 import { LineFact } from '../analysis/lineFacts';
 
 /** The years each scoped expression of a line names, in order (kept with the line's facts). */
@@ -8,6 +8,19 @@ const YEARS = new LineFact<readonly (readonly number[])[]>('summary-period-misma
 
 function yearsOf(line: LinePeriods): readonly (readonly number[])[] {
   return line.facts.get(YEARS, (text) => line.scoped.map((p) => yearsNamed(text.slice(p.span.start, p.span.end))));
+}
+
+/** The lines that hold scoped period expressions, read as far as the caller iterates. */
+function* scopedLines(lines: PeriodLines): Generator<LinePeriods, void, undefined> {
+  for (const line of lines) if (line.scoped.length > 0) yield line;
+}
+
+/** Whether `a` yields at most as many lines as `b`, reading `b` no further than `a`'s length (plus one). */
+function atMostAsMany(a: Iterator<LinePeriods>, b: Iterator<LinePeriods>): boolean {
+  for (;;) {
+    if (a.next().done) return true;
+    if (b.next().done) return false;
+  }
 }
 
 export default defineRule({
@@ -22,13 +35,17 @@ export default defineRule({
   },
   check({ sheet, report }) {
     if (!sheet.sectionContent('対象情報の記述') || !sheet.sectionContent('概要')) return;
-    const own = sheet.periodLines('対象情報の記述').filter((l) => l.scoped.length > 0);
-    const theirs = sheet.periodLines('概要').filter((l) => l.scoped.length > 0);
-    if (own.length === 0 || theirs.length === 0) return;
+    const ownLines = sheet.periodLines('対象情報の記述');
+    const theirLines = sheet.periodLines('概要');
+    const ownFirst = scopedLines(ownLines).next().value;
+    const theirFirst = scopedLines(theirLines).next().value;
+    if (!ownFirst || !theirFirst) return;
     // They agree when some year named in the one is named in the other. The side with fewer
-    // expressions is read whole, the other only until a shared year turns up (the usual case, and
-    // at once): a long description or 概要 is not read whole on every keystroke.
-    const [few, many] = theirs.length <= own.length ? [theirs, own] : [own, theirs];
+    // lines of expressions is read whole (counted in step with the other, which is read only as
+    // far), the other only until a shared year turns up (the usual case, and at once): a long
+    // description or 概要 is not read whole on every keystroke.
+    const theirsFewer = atMostAsMany(scopedLines(theirLines), scopedLines(ownLines));
+    const [few, many] = theirsFewer ? [scopedLines(theirLines), scopedLines(ownLines)] : [scopedLines(ownLines), scopedLines(theirLines)];
     const named = new Set<number>();
     for (const line of few) for (const years of yearsOf(line)) for (const y of years) named.add(y);
     // A placeholder year (令和○○年度) names nothing to compare.
@@ -41,10 +58,10 @@ export default defineRule({
       }
     }
     if (!manyNamesYears) return;
-    const span = documentSpan(theirs[0], theirs[0].scoped[0]);
-    const ownFirst = documentSpan(own[0], own[0].scoped[0]);
+    const span = documentSpan(theirFirst, theirFirst.scoped[0]);
+    const ownSpan = documentSpan(ownFirst, ownFirst.scoped[0]);
     const written = sheet.text.slice(span.start, span.end);
-    const wanted = sheet.text.slice(ownFirst.start, ownFirst.end);
+    const wanted = sheet.text.slice(ownSpan.start, ownSpan.end);
     report({
       span,
       message: {

@@ -13,7 +13,7 @@ import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { analyzeText, type Diagnostic } from '../../../core/out/analysis/analyze';
 import { resolveConfig } from '../../../core/out/analysis/config';
-import { SheetModel, readExtension } from '../../../core/out/analysis/sheet';
+import { PeriodLines, SheetModel, readExtension } from '../../../core/out/analysis/sheet';
 import { parsePeriod } from '../../../core/out/domain/periods';
 import { parseSheet } from '../../../core/out/syntax/parser';
 import { clearContentCaches } from '../../../core/out/text/contentCache';
@@ -137,4 +137,28 @@ test('a 延長 line read with its facts is placed where the line is: the same li
   assert.notEqual(a.decision!.span.start, b.decision!.span.start);
   assert.equal(text.slice(c.notADate!.span.start, c.notADate!.span.end), '(閣議決定による)');
   assert.equal(text.slice(d.periodSpan.start, d.periodSpan.end), '2年');
+});
+
+test('period lines are read only as far as a rule asks: the first period of a 20,000-line description reads one line', () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 2 ? `${i} 計画のうち部隊の展開に係るもの` : `${i} 令和${(i % 9) + 1}年度の計画のうち、警戒の区域`));
+  const model = new SheetModel(parseSheet(sheet().replace('【対象情報の記述】\n', `【対象情報の記述】\n${lines.join('\n')}\n`)));
+  const content = model.section('対象情報の記述')!.content;
+  let read = 0;
+  const periodLines = new PeriodLines(content, (line) => {
+    read++;
+    return model.lineFacts(line);
+  });
+  assert.ok(periodLines.some((l) => l.scoped.length > 0));
+  assert.equal(read, 1);
+  // Read on only as far as asked, and what was read is kept: iterating again reads nothing new.
+  assert.equal(periodLines.find((l) => text(l).startsWith('4 '))?.at, content[4].span.start);
+  assert.equal(read, 5);
+  // Read whole, it is every content line with a period expression, in order.
+  const all = [...periodLines];
+  assert.equal(read, content.length);
+  assert.deepEqual(all.map((l) => l.at), content.filter((c) => /令和/.test(model.text.slice(c.span.start, c.span.end))).map((c) => c.span.start));
+  assert.deepEqual([...model.periodLines('対象情報の記述')].map((l) => l.at), all.map((l) => l.at));
+  function text(l: { at: number }): string {
+    return model.text.slice(l.at, model.text.indexOf('\n', l.at));
+  }
 });

@@ -24,9 +24,13 @@ export function scanSentences(sheet: SheetModel, onSentence: (narabini: Found[],
     let hasOyobi = false;
     let hasMataha = false;
     const flush = () => {
-      if (narabini.length || moshikuwa.length) onSentence(narabini, moshikuwa, hasOyobi, hasMataha);
-      narabini = [];
-      moshikuwa = [];
+      // New lists only after a sentence that filled them (a 2 MB description has 30,000 sentences,
+      // almost all without 並びに or 若しくは): the callback may keep the ones it was given.
+      if (narabini.length || moshikuwa.length) {
+        onSentence(narabini, moshikuwa, hasOyobi, hasMataha);
+        narabini = [];
+        moshikuwa = [];
+      }
       hasOyobi = false;
       hasMataha = false;
     };

@@ -128,7 +128,7 @@ async function benchText({ quick = false, typingOnly = false } = {}) {
   REFS = beppyoRefs();
   const tokenizer = await loadTokenizer();
   const config = resolveConfig({ today: '2026-11-23' });
-  const bulk = typingOnly ? [] : await benchBulk(tokenizer, config, quick ? 1 : 3);
+  const bulk = typingOnly ? [] : await benchBulk(tokenizer, config, quick ? 1 : 5);
   const sheet100k = generateSheet(44, { refs: REFS, targetBytes: 100 * 1024, eol: '\n' });
   const sheet2m = sized('【対象情報の記述】', TWO_MB);
   const typing = [

@@ -8,7 +8,7 @@ import { FIELDS, SECTIONS, lookupField, lookupSection, type FieldName, type Sect
 import { compareDates, parseDate, parseDateUncached, type DateStyle, type ParsedDate } from '../domain/dates';
 import { countWork } from '../text/workCounter';
 import { computeExpiry, extensionStart, parsePeriod, parsePeriodUncached, type ParsedPeriod, type Period } from '../domain/periods';
-import { parseField } from '../syntax/parser';
+import { fieldValueSpan } from '../syntax/parser';
 import { scanLine, type OpenEnd, type PeriodExpression, type PeriodExpressions } from '../domain/periodExpressions';
 import { LineFact, factsOf, factsOfLines, type LineFacts } from './lineFacts';
 import { EncodingTally, countEncoding, countEncodingIn, type EncodingCounts, type EncodingSuspicion } from '../text/encodingSuspect';
@@ -68,9 +68,15 @@ const DECISION_SUFFIX = /[ \t\u3000]*(?:に|付け?)?[ \t\u3000]*(?:閣議決定
  * `readDate` reads the decision date (default: parseDate, cached).
  */
 export function readExtension(node: FieldNode, readDate: (text: string) => ParsedDate | undefined = parseDate): ExtensionParts {
-  const value = node.value;
-  const base = node.valueSpan.start;
-  const whole: ExtensionParts = { node, periodText: value, periodSpan: node.valueSpan };
+  return { node, ...readExtensionValue(node.value, node.valueSpan, readDate) };
+}
+
+/** A 延長's parts without its node (readExtension), spans in the offsets of `valueSpan`. */
+type ValueParts = Omit<ExtensionParts, 'node'>;
+
+function readExtensionValue(value: string, valueSpan: Span, readDate: (text: string) => ParsedDate | undefined): ValueParts {
+  const base = valueSpan.start;
+  const whole: ValueParts = { periodText: value, periodSpan: valueSpan };
   if (value.length === 0 || !isCloseParen(value.charCodeAt(value.length - 1))) return whole;
   // The parentheses closing the value, matched backwards so a weekday inside them, 令和13年3月25日(火), nests.
   let depth = 0;
@@ -93,7 +99,7 @@ export function readExtension(node: FieldNode, readDate: (text: string) => Parse
   const inner = innerRaw.trim();
   const dateText = inner.replace(DECISION_SUFFIX, '');
   const innerStart = base + open + 1 + lead;
-  const parts: ExtensionParts = { node, periodText, periodSpan: { start: base, end: base + periodText.length } };
+  const parts: ValueParts = { periodText, periodSpan: { start: base, end: base + periodText.length } };
   const parsed = dateText.length > 0 ? readDate(dateText) : undefined;
   if (parsed) parts.decision = { text: dateText, span: { start: innerStart, end: innerStart + dateText.length }, parsed };
   else parts.notADate = { text: inner, span: { start: base + open, end: base + value.length } };
@@ -114,9 +120,11 @@ export interface LinePeriods {
 const PERIODS = new LineFact<PeriodExpressions>('periods');
 const ENCODING = new LineFact<EncodingCounts>('encoding');
 
-/** A 延長 line read from its text alone (offsets in the line): its parts and its period. */
+/** A 延長 line read from its text alone (offsets in the line): its value, parts and period. */
 interface ExtensionReading {
-  parts: ExtensionParts;
+  value: string;
+  valueSpan: Span;
+  parts: ValueParts;
   period: ParsedPeriod | undefined;
 }
 const EXTENSION = new LineFact<ExtensionReading | undefined>('extension');
@@ -128,17 +136,19 @@ const EXTENSION = new LineFact<ExtensionReading | undefined>('extension');
  * for filling two caches as well.
  */
 function readExtensionLine(text: string): ExtensionReading | undefined {
-  const node = parseField(text, 0, 0, text.length);
-  if (!node) return undefined;
-  const parts = readExtension(node, parseDateUncached);
-  return { parts, period: parsePeriodUncached(parts.periodText) };
+  const valueSpan = fieldValueSpan(text, 0, text.length);
+  if (!valueSpan) return undefined;
+  const value = text.slice(valueSpan.start, valueSpan.end);
+  const parts = readExtensionValue(value, valueSpan, parseDateUncached);
+  return { value, valueSpan, parts, period: parsePeriodUncached(parts.periodText) };
 }
 
 /** An extension read on its line alone (ExtensionReading), placed at `node` in the document. */
-function placedExtension(node: FieldNode, relative: ExtensionParts): ExtensionParts {
+function placedExtension(node: FieldNode, reading: ExtensionReading): ExtensionParts {
+  const relative = reading.parts;
   const at = node.lineSpan.start;
   const place = (span: Span): Span => ({ start: at + span.start, end: at + span.end });
-  const parts: ExtensionParts = { node, periodText: relative.periodText, periodSpan: relative.periodSpan === relative.node.valueSpan ? node.valueSpan : place(relative.periodSpan) };
+  const parts: ExtensionParts = { node, periodText: relative.periodText, periodSpan: relative.periodSpan === reading.valueSpan ? node.valueSpan : place(relative.periodSpan) };
   if (relative.decision) parts.decision = { text: relative.decision.text, span: place(relative.decision.span), parsed: relative.decision.parsed };
   if (relative.notADate) parts.notADate = { text: relative.notADate.text, span: place(relative.notADate.span) };
   return parts;
@@ -371,7 +381,7 @@ export class SheetModel {
     let known = this.extensionParts.get(node);
     if (!known) {
       const reading = this.extensionReading(node);
-      known = reading ? placedExtension(node, reading.parts) : readExtension(node);
+      known = reading ? placedExtension(node, reading) : readExtension(node);
       this.extensionParts.set(node, known);
     }
     return known;
@@ -385,7 +395,7 @@ export class SheetModel {
     // field as parsed (made by a caller) is read directly.
     if (!facts || facts.text.length !== node.lineSpan.end - node.lineSpan.start) return undefined;
     const reading = facts.get(EXTENSION, readExtensionLine);
-    return reading && reading.parts.node.value === node.value && reading.parts.node.valueSpan.start === node.valueSpan.start - node.lineSpan.start ? reading : undefined;
+    return reading && reading.value === node.value && reading.valueSpan.start === node.valueSpan.start - node.lineSpan.start ? reading : undefined;
   }
 
   // Kept by node, not in `memo` under a key made per line: with tens of thousands of 延長 lines,

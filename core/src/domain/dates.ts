@@ -233,6 +233,9 @@ const WESTERN_RE = new RegExp(`^(${N})${B}年${B}(${N})${B}月${B}(${N})${B}日$
 const ISO_RE = /^([0-9]{4})[ \t]*-[ \t]*([0-9]{1,2})[ \t]*-[ \t]*([0-9]{1,2})$/;
 const SLASH_RE = /^([0-9]{4})[ \t]*([/.])[ \t]*([0-9]{1,2})[ \t]*\2[ \t]*([0-9]{1,2})$/;
 
+/** How every pattern of readDate starts (ERA_RE and LOOSE_ERA_RE; WESTERN_RE, ISO_RE, SLASH_RE, LOOSE_NUMERIC_RE; LOOSE_WESTERN_RE). */
+const DATE_START = new RegExp(`^(?:${ERA_NAMES}|[0-9０-９〇零一二三四五六七八九十百千○●×△_])`);
+
 /** Looks like an attempt at a date even if it cannot be read (a half-written or garbled one). */
 const LOOSE_ERA_RE = new RegExp(`^(${ERA_NAMES})`);
 const LOOSE_WESTERN_RE = new RegExp(`^(?:${N}|[○〇●×△_]+)${B}年.*(?:月|日)`);
@@ -259,6 +262,10 @@ export function parseDateUncached(text: string): ParsedDate | undefined {
 function readDate(text: string): ParsedDate | undefined {
   const f = foldWidth(text.trim());
   if (f.length === 0) return undefined;
+  // Every form read below starts with an era name, a numeral or a placeholder mark: any other
+  // text is no date, known at its first character (most texts asked are not dates: a 延長's
+  // parentheses, a period written another way).
+  if (!DATE_START.test(f)) return undefined;
   const digits: DigitStyle = detectDigits(text) ?? 'half';
 
   let m = ERA_RE.exec(f);

@@ -41,7 +41,7 @@ export default defineRule({
     }
     for (const ext of sheet.extensions) {
       if (!sheet.period(ext.node).period) {
-        const part = endDatePart({ ...ext.node, value: ext.periodText, valueSpan: ext.periodSpan });
+        const part = endDatePart({ value: ext.periodText, valueSpan: ext.periodSpan });
         if (part && parseDate(part.text)) check(part.text, part.span, '延長');
       }
       // v1.1: the decision day in parentheses, 5年(令和13年3月25日).

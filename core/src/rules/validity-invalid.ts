@@ -17,7 +17,7 @@ export default defineRule({
     for (const ext of sheet.extensions) {
       const parsed = sheet.period(ext.node);
       if (parsed.period) continue;
-      const part = endDatePart({ ...ext.node, value: ext.periodText, valueSpan: ext.periodSpan });
+      const part = endDatePart({ value: ext.periodText, valueSpan: ext.periodSpan });
       if (part && parseDate(part.text)) continue; // date-invalid says so
       report({
         span: ext.periodSpan,

@@ -100,15 +100,17 @@ function aimDirectives(lines: readonly SourceLine[], directives: DirectiveNode[]
   }
 }
 
-export function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
-  let sep = -1;
+/** Where a field line's separator (the first ： or :) is, or -1. */
+function fieldSeparator(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xff1a || c === 0x3a) { // ： or :
-      sep = i;
-      break;
-    }
+    if (c === 0xff1a || c === 0x3a) return i; // ： or :
   }
+  return -1;
+}
+
+export function parseField(text: string, line: number, start: number, end: number): FieldNode | undefined {
+  const sep = fieldSeparator(text, start, end);
   if (sep < 0) return undefined;
   const nameSpan = trimSpan(text, start, sep);
   if (nameSpan.start === nameSpan.end) return undefined;
@@ -122,6 +124,14 @@ export function parseField(text: string, line: number, start: number, end: numbe
     valueSpan,
     lineSpan: { start, end },
   };
+}
+
+/** The value's span of a field line (as parseField reads it), or undefined when the line is no field. */
+export function fieldValueSpan(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const sep = fieldSeparator(text, start, end);
+  if (sep < 0 || trimmedStart(text, start, sep) === sep) return undefined;
+  const from = trimmedStart(text, sep + 1, end);
+  return { start: from, end: trimmedEnd(text, from, end) };
 }
 
 function parseHeading(text: string, line: number, start: number, end: number): HeadingNode {

@@ -2,8 +2,11 @@
 import type { FieldNode } from '../../syntax/ast';
 import type { Span } from '../../types';
 
-/** The date part of an end-date period (`令和13年3月31日まで`), if the value has one. */
-export function endDatePart(node: FieldNode): { text: string; span: Span } | undefined {
+/**
+ * The date part of an end-date period (`令和13年3月31日まで`), if the value has one. Takes a field,
+ * or a 延長's period part as `{ value: periodText, valueSpan: periodSpan }`.
+ */
+export function endDatePart(node: Pick<FieldNode, 'value' | 'valueSpan'>): { text: string; span: Span } | undefined {
   // Read from the end: `/^(.*?)[\s\u3000]*(まで|迄)$/` retried a run of blanks at every
   // position (quadratic on a long value).
   const v = node.value;

@@ -365,24 +365,24 @@ export class SheetModel {
 
   /** The period of a 有効期間 or 延長 line (for a 延長, the part before its decision date). */
   period(node: FieldNode): ParsedPeriodField {
-    let known = this.periods.get(node);
-    if (!known) {
+    let known = this.periods[node.line];
+    if (!known || known.node !== node) {
       const extension = lookupField(node.name)?.name === '延長';
       const reading = extension ? this.extensionReading(node) : undefined;
       const parsed = reading ? reading.period : parsePeriod(extension ? this.extension(node).periodText : node.value);
       known = { node, ...(parsed ?? {}) };
-      this.periods.set(node, known);
+      this.periods[node.line] = known;
     }
     return known;
   }
 
   /** A 延長 line read into period and decision date. */
   extension(node: FieldNode): ExtensionParts {
-    let known = this.extensionParts.get(node);
-    if (!known) {
+    let known = this.extensionParts[node.line];
+    if (!known || known.node !== node) {
       const reading = this.extensionReading(node);
       known = reading ? placedExtension(node, reading) : readExtension(node);
-      this.extensionParts.set(node, known);
+      this.extensionParts[node.line] = known;
     }
     return known;
   }
@@ -398,10 +398,11 @@ export class SheetModel {
     return reading && reading.value === node.value && reading.valueSpan.start === node.valueSpan.start - node.lineSpan.start ? reading : undefined;
   }
 
-  // Kept by node, not in `memo` under a key made per line: with tens of thousands of 延長 lines,
-  // building and hashing those keys cost more than reading the lines.
-  private readonly periods = new Map<FieldNode, ParsedPeriodField>();
-  private readonly extensionParts = new Map<FieldNode, ExtensionParts>();
+  // Kept by the node's line (and checked to be for that very node), not in `memo` under a key
+  // made per line nor in a Map by node: with tens of thousands of 延長 lines, building and
+  // hashing keys cost more than reading the lines.
+  private readonly periods: (ParsedPeriodField | undefined)[] = [];
+  private readonly extensionParts: (ExtensionParts | undefined)[] = [];
 
   /** Every non-empty 延長 line, read, in document order. */
   get extensions(): ExtensionParts[] {

@@ -5,6 +5,7 @@
 import { LineIndex } from '../text/lineIndex';
 import { trimSpan, trimmedEnd, trimmedStart } from '../text/normalize';
 import { countWork } from '../text/workCounter';
+import type { Span } from '../types';
 import type {
   ContentLine, DirectiveNode, FieldNode, HeadingNode, SectionNode, SheetSyntax, SourceLine,
 } from './ast';
@@ -53,8 +54,8 @@ export function parseSheet(text: string): SheetSyntax {
     if (first === 0x3010 /* 【 */) {
       source.kind = 'heading';
       const heading = parseHeading(text, line, from, to);
-      current = { heading, content: NO_CONTENT };
-      sections.push(current);
+      current = heading;
+      sections.push(heading);
       if (heading.closed) {
         const restStart = trimmedStart(text, heading.span.end, to);
         if (restStart < to) current.content = [{ line, span: { start: restStart, end: to } }];
@@ -134,7 +135,43 @@ export function fieldValueSpan(text: string, start: number, end: number): { star
   return { start: from, end: trimmedEnd(text, from, end) };
 }
 
-function parseHeading(text: string, line: number, start: number, end: number): HeadingNode {
+/**
+ * A section and its heading in one object (the section is its own `heading`), with the heading's
+ * spans made when first read: a sheet of a million bare headings made four objects per line — the
+ * section, the heading and its two spans — and the editor, which stops at 1,000 diagnostics per
+ * rule, reads the spans of a few.
+ */
+class Section implements SectionNode, HeadingNode {
+  content: ContentLine[] = NO_CONTENT;
+  private spanMade: Span | undefined;
+  private nameSpanMade: Span | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly name: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    readonly closed: boolean,
+  ) {}
+
+  get heading(): HeadingNode {
+    return this;
+  }
+
+  /** From 【 to 】 inclusive (to the end of the line when 】 is missing). */
+  get span(): Span {
+    return (this.spanMade ??= { start: this.start, end: this.end });
+  }
+
+  /** The name between 【 and 】 (trimmed). */
+  get nameSpan(): Span {
+    return (this.nameSpanMade ??= { start: this.nameStart, end: this.nameEnd });
+  }
+}
+
+function parseHeading(text: string, line: number, start: number, end: number): Section {
   // The name runs to the matching 】; nested 【】 inside a name are counted so they match.
   let depth = 0;
   let close = -1;
@@ -148,14 +185,8 @@ function parseHeading(text: string, line: number, start: number, end: number): H
   }
   const nameEnd = close >= 0 ? close : end;
   const nameStart = trimmedStart(text, start + 1, nameEnd);
-  const nameSpan = { start: nameStart, end: trimmedEnd(text, nameStart, nameEnd) };
-  return {
-    line,
-    name: text.slice(nameSpan.start, nameSpan.end),
-    nameSpan,
-    span: { start, end: close >= 0 ? close + 1 : end },
-    closed: close >= 0,
-  };
+  const nameStop = trimmedEnd(text, nameStart, nameEnd);
+  return new Section(line, text.slice(nameStart, nameStop), start, close >= 0 ? close + 1 : end, nameStart, nameStop, close >= 0);
 }
 
 function parseDirective(text: string, line: number, start: number, end: number): DirectiveNode | undefined {

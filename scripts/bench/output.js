@@ -22,6 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
+const { median } = require('./stats');
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/shitei.js');
@@ -42,10 +43,6 @@ const SHAPES = [
 // Loaded into the child with --require: its own CPU time and peak RSS, written at exit to fd 3.
 const USAGE_HOOK = `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(3, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, maxRss: u.maxRSS / 1024 })); });`;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-}
 
 /** One run: spawn → exit, stdout read through a pipe and counted (bytes, lines or results). */
 function checkOnce(file, format, hook, bin = BIN) {

@@ -39,6 +39,7 @@ const { pathToFileURL } = require('node:url');
 const { BenchLspClient, procMemory, procCpuMs, ROOT, BIN } = require('./lsp-client');
 const { generateSheet, writeSheets, beppyoRefs } = require('./generate');
 const { benchScale } = require('./scale');
+const { median, percentile } = require('./stats');
 
 // ------------------------------------------------------------------------------------------
 // Options
@@ -65,13 +66,6 @@ function parseArgs(argv) {
 // ------------------------------------------------------------------------------------------
 // Statistics and formatting
 
-const median = (xs) => percentile(xs, 50);
-function percentile(xs, p) {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * s.length); // nearest rank
-  return s[Math.min(s.length - 1, Math.max(0, rank - 1))];
-}
 const ms = (x) => (Number.isFinite(x) ? (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`) : 'n/a');
 const mb = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MB` : 'n/a');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);

@@ -21,14 +21,9 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { BenchLspClient } = require('./lsp-client');
 const { writeSheets } = require('./generate');
+const { percentile } = require('./stats');
 
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
-
-function percentile(xs, p) {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 /** N generated sheets in nested folders, plus a pair sharing one 整理番号 (one opened, one on disk). */
 function scaleFolder(tmp, n) {

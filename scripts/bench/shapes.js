@@ -23,6 +23,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { performance } = require('node:perf_hooks');
 const { BenchLspClient } = require('./lsp-client');
+const { median } = require('./stats');
 
 /** Just under the documented limit (2,000,000), with room for a heading and the edits. */
 const CHARS = 1_990_000;
@@ -43,7 +44,6 @@ const SHAPES = [
   { name: 'one line of ○○、', text: () => DESCRIPTION + fill('○○、') },
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function measureShape(shape, edits, tmp, log) {
   const text = shape.text();

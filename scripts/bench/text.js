@@ -23,15 +23,11 @@ const { TokenCache } = require(path.join(ROOT, 'core/out/nlp/tokenCache'));
 const { loadTokenizer } = require(path.join(ROOT, 'core/out/nlp/tokenizer'));
 const { clearContentCaches } = require(path.join(ROOT, 'core/out/text/contentCache'));
 const { generateSheet, beppyoRefs } = require('./generate');
+const { median, percentile } = require('./stats');
 
 const TWO_MB = 2 * 1000 * 1000 - 5000; // characters, under the documented 2,000,000 limit
 const TYPED = '及び航空機による警戒監視の区域並びに使用する機材の見積りを含む計画のうち部隊の展開に係るもの';
 
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-}
-const median = (xs) => percentile(xs, 50);
 
 /** Lines of realistic text (numbered items of the generator's phrase pools), `chars` in all. */
 function bulkLines(chars, seed) {

@@ -30,7 +30,11 @@ class BenchLspClient {
     this.spawnedAt = performance.now();
     this.stderr = '';
     this.proc.stderr.on('data', (d) => (this.stderr += d));
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    const reader = new StreamMessageReader(this.proc.stdout);
+    // No partial-message timer: vscode-jsonrpc re-arms it forever for a message cut off by the
+    // server's exit, and dispose() does not clear it (test/src/support/lspClient.ts, serverReader).
+    reader.partialMessageTimeout = 0;
+    this.conn = createMessageConnection(reader, new StreamMessageWriter(this.proc.stdin));
     /** uri → [{ at, version, codes }] in arrival order. */
     this.published = new Map();
     /** uri → the diagnostics last published for it (whole). */

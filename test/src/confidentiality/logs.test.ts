@@ -21,9 +21,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BIN } from '../support/cli';
+import { serverReader } from '../support/lspClient';
 import { sheet } from '../support/sheet';
 
 const MARKER = '機密マーカー1234XYZ';
@@ -81,7 +82,7 @@ async function session(trace: 'off' | 'messages' | 'verbose'): Promise<Captured>
   const proc: ChildProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: workspace, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   const captured: Captured = { stderr: '', sent: [] };
   proc.stderr!.on('data', (d) => (captured.stderr += String(d)));
-  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const connection: MessageConnection = createMessageConnection(serverReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   let wake: () => void = () => undefined;
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   let ready = false;

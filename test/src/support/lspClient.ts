@@ -9,6 +9,18 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
 import { BIN, REPO } from './cli';
 
+/**
+ * A reader of what the server writes, without vscode-jsonrpc's partial-message timer: for a
+ * message cut off by the server's exit, the reader re-arms a 10 s timer forever, and its
+ * dispose() does not clear it — one server stopped mid-message kept a test process alive after
+ * its last test.
+ */
+export function serverReader(stream: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stream);
+  reader.partialMessageTimeout = 0;
+  return reader;
+}
+
 export class LspSession {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
@@ -34,7 +46,7 @@ export class LspSession {
     bareClient?: boolean;
   } = {}): Promise<LspSession> {
     const proc = spawn(process.execPath, options.nodeArgs ?? [BIN, 'lsp', '--stdio', ...(options.args ?? [])], { cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const connection = createMessageConnection(serverReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const session = new LspSession(proc, connection);
     proc.stderr!.on('data', (d) => session.stderr.push(String(d)));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
